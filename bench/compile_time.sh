@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Seconds and peak memory to compile the grammar's translation unit (src/zhquant_compiled.cpp,
+# which holds every X3 grammar of the library), with the flags of a Release build.
+#
+#     bench/compile_time.sh            # prints: seconds, peak MB
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CXX=${CXX:-g++}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+/usr/bin/time -v "$CXX" -std=c++20 -O3 -DNDEBUG -DZHQUANT_SEPARATE_COMPILATION -I include \
+    -c src/zhquant_compiled.cpp -o "$out/grammar.o" 2> "$out/time.txt"
+seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out/time.txt")
+peak_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/time.txt")
+echo "grammar translation unit (src/zhquant_compiled.cpp, -O3): wall ${seconds} (m:ss), peak $((peak_kb / 1024)) MB"

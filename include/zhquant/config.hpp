@@ -1,0 +1,18 @@
+// How zhquant is compiled: header-only by default, or once in a translation unit of your own.
+//
+// Header-only is the easy path: include the headers and call the functions.  A program with
+// many translation units can instead compile the grammars once, as Boost.Asio allows:
+//
+//     // in every translation unit (e.g. through the build system):
+//     #define ZHQUANT_SEPARATE_COMPILATION
+//     // in exactly one .cpp file:
+//     #include <zhquant/src.hpp>
+//
+// Spirit X3 grammars are heavy to compile; the second form keeps that cost in one file.
+#pragma once
+
+#if defined(ZHQUANT_SEPARATE_COMPILATION)
+#define ZHQUANT_DECL
+#else
+#define ZHQUANT_DECL inline
+#endif

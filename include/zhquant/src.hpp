@@ -1,0 +1,9 @@
+// Compiles every out-of-line part of zhquant; include it in exactly one .cpp file of a program
+// built with ZHQUANT_SEPARATE_COMPILATION (see config.hpp).
+#pragma once
+
+#if !defined(ZHQUANT_SEPARATE_COMPILATION)
+#error "zhquant/src.hpp is for builds that define ZHQUANT_SEPARATE_COMPILATION"
+#endif
+
+#include <zhquant/impl/numbers.ipp>

@@ -1,0 +1,239 @@
+// An exact base-10 number: a figure from a report held as written, with no binary rounding.
+//
+//     auto wan = zhquant::decimal::parse("36923")->scaled(4);      // 369230000 (36923万)
+//     auto sum = checked_add(*zhquant::decimal::parse("0.1"), *zhquant::decimal::parse("0.2"));
+//     // *sum == *zhquant::decimal::parse("0.3"), exactly
+//
+// The value is sign * coefficient * 10^exponent with a 128-bit coefficient, within these limits:
+//   - at most 38 significant digits (`max_digits`);
+//   - magnitude below 10^38, so at most 38 digits before the point;
+//   - exponent at least -38 (`min_exponent`), so at most 38 digits after the point.
+// An operation whose exact result falls outside returns std::nullopt: nothing wraps, rounds or
+// throws. Note that adding numbers of very different size can need more than 38 digits
+// (1e37 + 1e-10), which is such an overflow.
+//
+// The representation is normalized (no trailing zeros in the coefficient, zero is never negative),
+// so equal values have equal members.
+#pragma once
+
+#include <zhquant/detail/int128.hpp>
+
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace zhquant {
+
+class decimal {
+public:
+    using coefficient_type = detail::uint128;
+
+    static constexpr int max_digits = 38;
+    static constexpr int min_exponent = -38;
+
+    constexpr decimal() noexcept = default;
+
+    static constexpr decimal from_int(std::int64_t value) noexcept {
+        // -(value + 1) + 1 avoids negating INT64_MIN.
+        coefficient_type magnitude = value < 0 ? coefficient_type(-(value + 1)) + 1
+                                               : coefficient_type(value);
+        int exponent = 0;
+        while (magnitude != 0 && magnitude % 10 == 0) {
+            magnitude /= 10;
+            ++exponent;
+        }
+        return decimal(value < 0, magnitude, exponent);
+    }
+
+    // sign * coefficient * 10^exponent, normalized; nullopt when outside the limits.
+    static constexpr std::optional<decimal> make(bool negative, coefficient_type coefficient,
+                                                 int exponent) noexcept {
+        return make_wide(negative, coefficient, exponent);
+    }
+
+    // "[-]digits[.digits]" or "[-].digits" in ASCII; nullopt on any other text or on overflow.
+    // Leading zeros and trailing zeros after the point are not significant: "0.000500" is 0.0005.
+    static constexpr std::optional<decimal> parse(std::string_view text) noexcept {
+        std::size_t i = 0;
+        bool const negative = i < text.size() && text[i] == '-';
+        if (negative) ++i;
+
+        coefficient_type coefficient = 0;
+        std::size_t significant = 0;  // digits in `coefficient`
+        // Zeros after the last nonzero digit wait here: they join the coefficient only if a
+        // nonzero digit follows, so "1.5000…0" of any length parses.
+        std::size_t pending_zeros = 0;
+        auto take = [&](int digit) {
+            if (digit == 0) {
+                if (significant != 0) ++pending_zeros;
+                return true;
+            }
+            if (pending_zeros >= max_digits || significant + pending_zeros + 1 > max_digits)
+                return false;
+            coefficient = coefficient * detail::pow10(static_cast<int>(pending_zeros) + 1) +
+                          static_cast<unsigned>(digit);
+            significant += pending_zeros + 1;
+            pending_zeros = 0;
+            return true;
+        };
+        auto is_digit = [&](std::size_t at) { return at < text.size() && text[at] >= '0' && text[at] <= '9'; };
+
+        std::size_t integer_digits = 0;
+        for (; is_digit(i); ++i, ++integer_digits)
+            if (!take(text[i] - '0')) return std::nullopt;
+        std::size_t const integer_trailing_zeros = pending_zeros;
+
+        std::size_t fraction_digits = 0;
+        std::size_t last_nonzero_place = 0;  // 1 for the first digit after the point
+        if (i < text.size() && text[i] == '.') {
+            for (++i; is_digit(i); ++i) {
+                ++fraction_digits;
+                int const digit = text[i] - '0';
+                if (digit != 0) {
+                    if (fraction_digits > static_cast<std::size_t>(-min_exponent)) return std::nullopt;
+                    last_nonzero_place = fraction_digits;
+                }
+                if (!take(digit)) return std::nullopt;
+            }
+            if (fraction_digits == 0) return std::nullopt;
+        } else if (integer_digits == 0) {
+            return std::nullopt;
+        }
+        if (i != text.size()) return std::nullopt;
+
+        if (last_nonzero_place != 0) return make(negative, coefficient, -static_cast<int>(last_nonzero_place));
+        if (integer_trailing_zeros > static_cast<std::size_t>(max_digits)) return std::nullopt;
+        return make(negative, coefficient, static_cast<int>(integer_trailing_zeros));
+    }
+
+    constexpr bool negative() const noexcept { return negative_; }
+    constexpr bool is_zero() const noexcept { return coefficient_ == 0; }
+    constexpr coefficient_type coefficient() const noexcept { return coefficient_; }
+    constexpr int exponent() const noexcept { return exponent_; }
+    constexpr bool is_integer() const noexcept { return exponent_ >= 0; }
+
+    constexpr decimal operator-() const noexcept {
+        return decimal(!negative_ && !is_zero(), coefficient_, exponent_);
+    }
+    constexpr decimal abs() const noexcept { return decimal(false, coefficient_, exponent_); }
+
+    // value * 10^power_of_ten, exactly; nullopt on overflow.
+    constexpr std::optional<decimal> scaled(int power_of_ten) const noexcept {
+        if (is_zero()) return *this;
+        return make_wide(negative_, coefficient_, static_cast<long long>(exponent_) + power_of_ten);
+    }
+
+    friend constexpr std::optional<decimal> checked_add(decimal a, decimal b) noexcept {
+        if (a.is_zero()) return b;
+        if (b.is_zero()) return a;
+        if (a.exponent_ < b.exponent_) std::swap(a, b);
+        // Align on b's (smaller) exponent. When they differ, the sum's last digit is b's last
+        // digit, which is nonzero, so the sum cannot shed digits by normalizing: a shifted
+        // coefficient of 39+ digits, or one that overflows 128 bits, is a true overflow.
+        int const shift = a.exponent_ - b.exponent_;
+        if (shift > max_digits) return std::nullopt;
+        coefficient_type shifted = 0;
+        if (__builtin_mul_overflow(a.coefficient_, detail::pow10(shift), &shifted)) return std::nullopt;
+        if (a.negative_ == b.negative_) {
+            coefficient_type sum = 0;
+            if (__builtin_add_overflow(shifted, b.coefficient_, &sum)) return std::nullopt;
+            return make(a.negative_, sum, b.exponent_);
+        }
+        if (shifted >= b.coefficient_) return make(a.negative_, shifted - b.coefficient_, b.exponent_);
+        return make(b.negative_, b.coefficient_ - shifted, b.exponent_);
+    }
+
+    friend constexpr std::optional<decimal> checked_sub(decimal a, decimal b) noexcept {
+        return checked_add(a, -b);
+    }
+
+    friend constexpr std::optional<decimal> checked_mul(decimal a, decimal b) noexcept {
+        if (a.is_zero() || b.is_zero()) return decimal{};
+        // Cancel the 2s of one coefficient against the 5s of the other before multiplying: those
+        // pairs are the product's trailing zeros, and without them the product is normalized,
+        // so overflowing 128 bits then means a true overflow (0.5551…5625 * 0.00018014398509481984
+        // is exactly 0.0001 although the raw coefficient product is 10^54).
+        coefficient_type x = a.coefficient_;
+        coefficient_type y = b.coefficient_;
+        int zeros = 0;
+        auto cancel = [&zeros](coefficient_type& twos_side, coefficient_type& fives_side) {
+            while (twos_side % 2 == 0 && fives_side % 5 == 0) {
+                twos_side /= 2;
+                fives_side /= 5;
+                ++zeros;
+            }
+        };
+        cancel(x, y);
+        cancel(y, x);
+        coefficient_type product = 0;
+        if (__builtin_mul_overflow(x, y, &product)) return std::nullopt;
+        return make(a.negative_ != b.negative_, product, a.exponent_ + b.exponent_ + zeros);
+    }
+
+    // Canonical text: no exponent, no trailing zeros after the point, no point for an integer,
+    // "0." before a fraction below one: "25450", "8.3", "0.0005", "-1.5".
+    constexpr std::string to_string() const {
+        char digits[detail::max_power_of_ten + 1] = {};
+        int const count = detail::write_digits(coefficient_, digits);
+        std::string text;
+        if (negative_) text += '-';
+        if (exponent_ >= 0) {
+            text.append(digits, static_cast<std::size_t>(count));
+            text.append(static_cast<std::size_t>(exponent_), '0');
+            return text;
+        }
+        int const fraction = -exponent_;
+        if (count > fraction) {
+            text.append(digits, static_cast<std::size_t>(count - fraction));
+            text += '.';
+            text.append(digits + (count - fraction), static_cast<std::size_t>(fraction));
+        } else {
+            text += "0.";
+            text.append(static_cast<std::size_t>(fraction - count), '0');
+            text.append(digits, static_cast<std::size_t>(count));
+        }
+        return text;
+    }
+
+    // Normalization makes equal values equal member by member.
+    friend constexpr bool operator==(decimal a, decimal b) noexcept {
+        return a.negative_ == b.negative_ && a.coefficient_ == b.coefficient_ &&
+               a.exponent_ == b.exponent_;
+    }
+
+    friend constexpr std::strong_ordering operator<=>(decimal a, decimal b) noexcept {
+        if (a.negative_ != b.negative_)  // zero is never negative, so the signs decide
+            return a.negative_ ? std::strong_ordering::less : std::strong_ordering::greater;
+        auto const magnitude = detail::compare_scaled(detail::uint256(a.coefficient_), a.exponent_,
+                                                      detail::uint256(b.coefficient_), b.exponent_);
+        return a.negative_ ? 0 <=> magnitude : magnitude;
+    }
+
+private:
+    constexpr decimal(bool negative, coefficient_type coefficient, int exponent) noexcept
+        : negative_(negative), coefficient_(coefficient), exponent_(exponent) {}
+
+    // Takes a wide exponent so callers can add exponents without overflowing int.
+    static constexpr std::optional<decimal> make_wide(bool negative, coefficient_type coefficient,
+                                                      long long exponent) noexcept {
+        if (coefficient == 0) return decimal{};
+        while (coefficient % 10 == 0) {
+            coefficient /= 10;
+            ++exponent;
+        }
+        if (coefficient >= detail::pow10(max_digits)) return std::nullopt;
+        if (exponent < min_exponent) return std::nullopt;
+        if (detail::digit_count(coefficient) + exponent > max_digits) return std::nullopt;
+        return decimal(negative, coefficient, static_cast<int>(exponent));
+    }
+
+    bool negative_ = false;
+    coefficient_type coefficient_ = 0;
+    int exponent_ = 0;
+};
+
+}  // namespace zhquant

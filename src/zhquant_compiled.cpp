@@ -1,0 +1,1 @@
+#include <zhquant/src.hpp>

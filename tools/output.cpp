@@ -1,0 +1,125 @@
+#include "output.hpp"
+
+#include "display_width.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <utility>
+
+std::map<std::string, output_format> const& output_format_names() {
+    static std::map<std::string, output_format> const names{
+        {"jsonl", output_format::jsonl},
+        {"table", output_format::table},
+    };
+    return names;
+}
+
+row_writer::row_writer(output_format format, std::vector<std::string> columns, std::FILE* out)
+    : format_(format), columns_(std::move(columns)), out_(out) {}
+
+row_writer::~row_writer() { finish(); }
+
+void row_writer::write(std::vector<cell> row) {
+    row.resize(columns_.size());
+    if (format_ == output_format::jsonl)
+        write_json(row);
+    else
+        rows_.push_back(std::move(row));
+}
+
+void row_writer::finish() {
+    if (finished_) return;
+    finished_ = true;
+    if (format_ == output_format::table) write_table();
+    flush();
+}
+
+void row_writer::write_json(std::vector<cell> const& row) {
+    boost::json::object object;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+        if (auto const* text = std::get_if<std::string>(&row[i]))
+            object[columns_[i]] = *text;
+        else if (auto const* count = std::get_if<std::uint64_t>(&row[i]))
+            object[columns_[i]] = *count;
+    }
+    buffer_ += boost::json::serialize(object);
+    buffer_ += '\n';
+    if (buffer_.size() >= (1u << 16)) flush();
+}
+
+namespace {
+
+// A table cell stays on one line: control characters are shown as escapes.
+std::string table_text(cell const& c) {
+    if (auto const* count = std::get_if<std::uint64_t>(&c)) return fmt::format("{}", *count);
+    auto const* text = std::get_if<std::string>(&c);
+    if (!text) return {};
+    std::string shown;
+    shown.reserve(text->size());
+    for (char ch : *text) {
+        auto byte = static_cast<unsigned char>(ch);
+        if (ch == '\n')
+            shown += "\\n";
+        else if (ch == '\r')
+            shown += "\\r";
+        else if (ch == '\t')
+            shown += "\\t";
+        else if (byte < 0x20 || byte == 0x7F)
+            shown += fmt::format("\\x{:02x}", byte);
+        else
+            shown += ch;
+    }
+    return shown;
+}
+
+}  // namespace
+
+void row_writer::write_table() {
+    std::size_t const n = columns_.size();
+    std::vector<std::vector<std::string>> lines;
+    lines.reserve(rows_.size() + 1);
+    lines.push_back(columns_);
+    for (auto const& row : rows_) {
+        std::vector<std::string> line;
+        line.reserve(n);
+        for (auto const& c : row) line.push_back(table_text(c));
+        lines.push_back(std::move(line));
+    }
+
+    // A column is right-aligned when every value in it is a count.
+    std::vector<bool> numeric(n, !rows_.empty());
+    std::vector<std::size_t> width(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        for (auto const& row : rows_)
+            if (!std::holds_alternative<std::uint64_t>(row[i])) numeric[i] = false;
+        for (auto const& line : lines) width[i] = std::max(width[i], display_width(line[i]));
+    }
+
+    for (auto const& line : lines) {
+        std::string out;
+        for (std::size_t i = 0; i < n; ++i) {
+            std::size_t pad = width[i] - display_width(line[i]);
+            if (i > 0) out += "  ";
+            if (numeric[i]) out.append(pad, ' ');
+            out += line[i];
+            if (!numeric[i]) out.append(pad, ' ');
+        }
+        out.erase(out.find_last_not_of(' ') + 1);
+        buffer_ += out;
+        buffer_ += '\n';
+        if (buffer_.size() >= (1u << 16)) flush();
+    }
+    rows_.clear();
+}
+
+void row_writer::flush() {
+    if (!buffer_.empty()) std::fwrite(buffer_.data(), 1, buffer_.size(), out_);
+    buffer_.clear();
+    std::fflush(out_);
+}
+
+void print_error(std::string_view doc, std::size_t offset, std::string_view message) {
+    fmt::print(stderr, "{}:{}: error: {}\n", doc, offset, message);
+}

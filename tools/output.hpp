@@ -1,0 +1,52 @@
+// What a subcommand found, written as JSON Lines (the default) or as an aligned table.
+//
+//     row_writer out(output_format::jsonl, {"doc", "start", "text"});
+//     out.write({std::string("a.txt"), std::uint64_t{3}, std::string("598万")});
+//     // {"doc":"a.txt","start":3,"text":"598万"}
+//     out.finish();
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+enum class output_format { jsonl, table };
+
+// The names --format accepts.
+std::map<std::string, output_format> const& output_format_names();
+
+// One field of a row: absent (left out of JSON, blank in a table), text, or a count (a JSON
+// number, right-aligned in a table).
+using cell = std::variant<std::monostate, std::string, std::uint64_t>;
+
+class row_writer {
+public:
+    row_writer(output_format format, std::vector<std::string> columns, std::FILE* out = stdout);
+    row_writer(row_writer const&) = delete;
+    row_writer& operator=(row_writer const&) = delete;
+    ~row_writer();
+
+    // JSON Lines are written as they come; table rows are kept until finish() can align them.
+    void write(std::vector<cell> row);
+    void finish();
+
+private:
+    void write_json(std::vector<cell> const& row);
+    void write_table();
+    void flush();
+
+    output_format format_;
+    std::vector<std::string> columns_;
+    std::FILE* out_;
+    std::string buffer_;
+    std::vector<std::vector<cell>> rows_;
+    bool finished_ = false;
+};
+
+// Prints `DOC:OFFSET: error: MESSAGE` to standard error.
+void print_error(std::string_view doc, std::size_t offset, std::string_view message);

@@ -1,0 +1,21 @@
+// zhquant: numbers in Chinese reports, from the command line.
+//
+//     zhquant numbers report.txt            # one JSON object per number
+//     zhquant numbers --format table *.txt  # an aligned table
+//
+// Each subcommand lives in its own file and registers itself with add_<name>_command.
+#include "numbers_command.hpp"
+
+#include <CLI/CLI.hpp>
+
+int main(int argc, char** argv) {
+    CLI::App app{"zhquant: finds the numbers in Chinese reports", "zhquant"};
+    app.set_version_flag("--version", ZHQUANT_VERSION_STRING);
+    app.require_subcommand(1);
+
+    add_numbers_command(app);
+
+    // A subcommand reports failure by throwing CLI::RuntimeError(status) from its callback.
+    CLI11_PARSE(app, argc, argv);
+    return 0;
+}
