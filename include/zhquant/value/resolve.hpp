@@ -35,6 +35,10 @@ inline std::string const& overflow_message() {
 
 // Digits read place by place: "1,234.5", "３６９", "二〇二四", "零五".
 inline std::optional<decimal> positional_value(std::string_view text) {
+    // Most numbers are plain ASCII digits: read them in place, without a copy.
+    if (!text.empty() && text.front() != '.' &&
+        text.find_first_not_of("0123456789.") == std::string_view::npos)
+        return decimal::parse(text);
     std::string ascii;
     ascii.reserve(text.size());
     char const* p = text.data();
