@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
 cmake --build build -j2 --target zhquant_cli
-build/tools/zhquant numbers --format table seeds/*.txt
+build/tools/zhquant mentions --format table seeds/*.txt

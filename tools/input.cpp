@@ -1,5 +1,7 @@
 #include "input.hpp"
 
+#include <algorithm>
+
 #include <fmt/core.h>
 
 #include <cerrno>
@@ -33,4 +35,10 @@ bool read_input(std::string const& path, std::string& bytes, std::string& reason
 
 void report_unreadable(std::string const& path, std::string const& reason) {
     fmt::print(stderr, "zhquant: cannot open '{}': {}\n", path, reason);
+}
+
+std::string slice(std::string_view text, std::size_t start, std::size_t end) {
+    start = std::min(start, text.size());
+    end = std::clamp(end, start, text.size());
+    return std::string(text.substr(start, end - start));
 }

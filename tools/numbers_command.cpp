@@ -20,13 +20,6 @@ struct numbers_options {
     std::string format = "jsonl";  // a key of output_format_names()
 };
 
-// Bytes [start, end) of text, clamped to it.
-std::string slice(std::string_view text, std::size_t start, std::size_t end) {
-    start = std::min(start, text.size());
-    end = std::clamp(end, start, text.size());
-    return std::string(text.substr(start, end - start));
-}
-
 int run_numbers(numbers_options const& options) {
     row_writer out(output_format_names().at(options.format), {"doc", "start", "end", "text", "value", "high"});
     std::vector<std::string> const stdin_only{"-"};

@@ -2,8 +2,10 @@
 //
 //     zhquant numbers report.txt            # one JSON object per number
 //     zhquant numbers --format table *.txt  # an aligned table
+//     zhquant mentions report.txt           # quantities, percents and dates, resolved
 //
 // Each subcommand lives in its own file and registers itself with add_<name>_command.
+#include "mentions_command.hpp"
 #include "numbers_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -14,6 +16,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     add_numbers_command(app);
+    add_mentions_command(app);
 
     // A subcommand reports failure by throwing CLI::RuntimeError(status) from its callback.
     CLI11_PARSE(app, argc, argv);

@@ -33,7 +33,9 @@ public:
     T& value() & { return std::get<0>(state_); }
     T&& value() && { return std::get<0>(std::move(state_)); }
     T const& operator*() const& { return value(); }
+    T& operator*() & { return value(); }
     T const* operator->() const { return &value(); }
+    T* operator->() { return &value(); }
 
     zhquant::error const& error() const& { return std::get<1>(state_); }
 

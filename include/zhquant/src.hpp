@@ -7,3 +7,4 @@
 #endif
 
 #include <zhquant/impl/numbers.ipp>
+#include <zhquant/impl/mentions.ipp>

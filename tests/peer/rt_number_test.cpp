@@ -117,7 +117,7 @@ std::optional<decimal> exact_decimal(std::string_view text) {
     std::string shifted = negative ? "-" : "";
     shifted += digits.substr(0, static_cast<std::size_t>(before));
     if (shifted.empty() || shifted == "-") shifted += '0';
-    if (static_cast<std::size_t>(before) < digits.size()) shifted += "." + digits.substr(static_cast<std::size_t>(before));
+    if (static_cast<std::size_t>(before) < digits.size()) shifted.append(".").append(digits.substr(static_cast<std::size_t>(before)));
     return decimal::parse(shifted);
 }
 

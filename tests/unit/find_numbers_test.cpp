@@ -13,8 +13,8 @@ std::vector<std::string> found(std::string_view text) {
     std::vector<std::string> out;
     for (auto const& n : zhquant::find_numbers(text).numbers) {
         std::string item(text.substr(n.start, n.end - n.start));
-        item += "=" + n.value.to_string();
-        if (n.high) item += ".." + n.high->to_string();
+        item.append("=").append(n.value.to_string());
+        if (n.high) item.append("..").append(n.high->to_string());
         out.push_back(std::move(item));
     }
     return out;

@@ -1,0 +1,530 @@
+// `mention`: a number with what makes it a quantity, a percent or a date, read at one place.
+//
+//     mention_parts m;
+//     mention_reader reader(unit_registry::builtin());
+//     reader.read(text, at, m);
+//     // "超200万元"   -> quantity 200万, unit 元, qualifier 超 (over)
+//     // "1.2万余只"   -> quantity 1.2万, 余 (over), unit 只
+//     // "同比增长8.3%" read at "8.3" -> percent 8.3
+//     // "1-11月"      -> date XXXX-01 .. XXXX-11
+//     // "5000万元至1亿元" -> quantity range
+//
+// It reads normalized text (text/normalize.hpp): no PDF spaces, full-width digits folded,
+// traditional numeral and unit characters simplified.  What is *not* a mention — an ordinal
+// (第八批), a reduplicated classifier (一帧帧), a number with no unit — it refuses.
+#pragma once
+
+#include <zhquant/grammar/mention_parts.hpp>
+#include <zhquant/grammar/number.hpp>
+#include <zhquant/mention.hpp>
+#include <zhquant/value/resolve.hpp>
+#include <zhquant/value/units.hpp>
+
+#include <boost/spirit/home/x3/core/parse.hpp>
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace zhquant::grammar {
+
+namespace detail {
+
+inline bool starts_with(std::string_view text, std::string_view word) noexcept {
+    return text.substr(0, word.size()) == word;
+}
+
+struct qualifier_word {
+    std::string_view word;
+    qualifier qual;
+};
+
+// Written before the number.  Longer words first: 超过 before 超.
+inline constexpr std::array<qualifier_word, 13> qualifiers_before{{
+    {"大约", qualifier::about}, {"大概", qualifier::about}, {"约", qualifier::about},
+    {"将近", qualifier::under}, {"接近", qualifier::under}, {"不足", qualifier::under},
+    {"不到", qualifier::under}, {"近", qualifier::under},
+    {"超过", qualifier::over}, {"多达", qualifier::over}, {"超", qualifier::over},
+    {"逾", qualifier::over}, {"高于", qualifier::over},
+}};
+
+// Written after the number or its unit.
+inline constexpr std::array<qualifier_word, 9> qualifiers_after{{
+    {"以上", qualifier::over}, {"有余", qualifier::over}, {"左右", qualifier::about},
+    {"上下", qualifier::about}, {"以下", qualifier::under}, {"以内", qualifier::under},
+    {"之内", qualifier::under}, {"余", qualifier::over}, {"多", qualifier::over},
+}};
+
+// A verb between a qualifier and its number: 约为8%, 大约有5至10% (the span starts at the number).
+inline constexpr std::array<std::string_view, 4> linking_verbs{"为", "是", "有", "达"};
+
+// A unit's characters that, with what follows, are another word: 3条件 is not 3 条.
+inline constexpr std::array<std::string_view, 39> unit_lookalikes{
+    "条件", "条例", "名单", "名称", "名义", "名列", "期间", "期限", "家庭", "家乡", "部门", "部分",
+    "部署", "处理", "处置", "起来", "起步", "起点", "台阶", "口号", "座谈", "场所", "场地", "场景", "人民",
+    "户籍", "次要", "张贴", "支持", "支部", "本地", "本级", "本领", "份额", "头条", "只有", "只是", "个体",
+    "个性"};
+
+inline constexpr std::array<std::string_view, 8> range_separators{"-", "—", "–", "～", "~", "至", "到", "－"};
+
+inline std::optional<qualifier_word> match_word(std::string_view text, auto const& words) {
+    for (auto const& w : words)
+        if (starts_with(text, w.word)) return w;
+    return std::nullopt;
+}
+
+inline std::size_t match_separator(std::string_view text) {
+    for (std::string_view s : range_separators)
+        if (starts_with(text, s)) return s.size();
+    return 0;
+}
+
+inline bool is_plain_integer_in(number_parts const& n, long lo, long hi, long& out) {
+    if (n.shape != number_shape::plain || n.negative || !n.whole.inner_over.empty()) return false;
+    auto v = resolve(n);
+    if (!v || v->high || !v->value.is_decimal()) return false;
+    auto d = v->value.to_decimal();
+    if (!d || !d->is_integer() || d->negative()) return false;
+    if (*d > decimal::from_int(hi) || *d < decimal::from_int(lo)) return false;
+    out = std::stol(d->to_string());
+    return true;
+}
+
+inline std::string two_digits(long v) {
+    std::string s = std::to_string(v);
+    return s.size() < 2 ? "0" + s : s;
+}
+
+// A year: four Arabic digits, or a Chinese digit string of four (二〇二四).
+inline bool is_year_numeral(number_parts const& n, long& year) {
+    if (n.shape != number_shape::plain || n.whole.tokens.size() != 1) return false;
+    auto const& t = n.whole.tokens[0];
+    if (t.kind != numeral_token_kind::digits) return false;
+    bool const four_arabic = t.arabic && t.text.size() == 4;
+    bool const four_chinese = !t.arabic && t.text.size() == 12;
+    return (four_arabic || four_chinese) && is_plain_integer_in(n, 1000, 2999, year);
+}
+
+inline char32_t previous_code_point(char const* text_begin, char const* p) {
+    if (!text_begin || p - text_begin < 1) return 0;
+    if (static_cast<unsigned char>(p[-1]) < 0x80) return static_cast<unsigned char>(p[-1]);
+    if (p - text_begin >= 3) return zhquant::detail::decode_three_byte_utf8(p - 3, p);
+    return 0;
+}
+
+}  // namespace detail
+
+// Reads one mention at a position of a text; the text's start is needed to look one character
+// back (第 before an ordinal, an opening quote before 4·15).
+class mention_reader {
+public:
+    explicit mention_reader(unit_registry const& units) : units_(&units) {}
+
+    bool read(char const* text_begin, char const* p, char const* end, mention_parts& out) const {
+        out = mention_parts{};
+        if (!text_begin) text_begin = p;
+        std::string_view const rest(p, static_cast<std::size_t>(end - p));
+        if (read_named_date(rest, p, out)) return true;
+        if (read_quoted_date(text_begin, p, end, out)) return true;
+
+        // A qualifier before the number, perhaps with a verb between (约为8%).
+        char const* number_at = p;
+        qualifier before = qualifier::exact;
+        bool span_from_qualifier = false;
+        if (auto w = detail::match_word(rest, detail::qualifiers_before)) {
+            before = w->qual;
+            number_at = p + w->word.size();
+            span_from_qualifier = true;
+            for (std::string_view verb : detail::linking_verbs) {
+                if (detail::starts_with(std::string_view(number_at, static_cast<std::size_t>(end - number_at)), verb)) {
+                    number_at += verb.size();
+                    span_from_qualifier = false;
+                    break;
+                }
+            }
+        }
+        bool const ordinal = number_at == p && is_ordinal_position(text_begin, p);
+
+        number_parts first;
+        char const* q = number_at;
+        if (!read_number(number_at, end, first, q)) return false;
+        out.number_end = q;
+
+        if (before == qualifier::exact && read_date(number_at, first, q, end, out)) {
+            // 第一季度 is still the first quarter; 第 before any other number makes an ordinal.
+            return !ordinal || out.date.find("-Q") != std::string::npos;
+        }
+        if (ordinal) return false;
+        if (!read_amount(text_begin, number_at, std::move(first), q, end, out, before != qualifier::exact)) return false;
+        if (before != qualifier::exact) {
+            if (out.kind == mention_kind::date) return false;
+            out.qual = before;
+            if (span_from_qualifier) out.begin = p;
+        }
+        return true;
+    }
+
+private:
+    // The number at `at`, giving back a last place character that begins a unit word:
+    // in 100千瓦 the 千 belongs to 千瓦, in 5百分点 the 百 to 百分点.
+    bool read_number(char const* at, char const* end, number_parts& out, char const*& q) const {
+        q = at;
+        if (!boost::spirit::x3::parse(q, end, number, out) || q == at) return false;
+        if (out.shape != number_shape::plain || out.whole.tokens.size() < 2) return true;
+        auto const& last = out.whole.tokens.back();
+        if (last.kind != numeral_token_kind::unit && last.kind != numeral_token_kind::scale) return true;
+        auto const m = units_->longest_match(std::string_view(last.text.data(), static_cast<std::size_t>(end - last.text.data())));
+        if (!m || m->length <= last.text.size()) return true;
+        char const* const limit = last.text.data();
+        number_parts shorter;
+        char const* q2 = at;
+        if (!boost::spirit::x3::parse(q2, limit, number, shorter) || q2 != limit) return true;
+        out = std::move(shorter);
+        q = q2;
+        return true;
+    }
+
+    bool is_ordinal_position(char const* text_begin, char const* p) const {
+        return detail::previous_code_point(text_begin, p) == U'第';
+    }
+
+    // 上半年, 下半年.
+    bool read_named_date(std::string_view rest, char const* p, mention_parts& out) const {
+        for (auto [word, value] : {std::pair{std::string_view("上半年"), "XXXX-H1"},
+                                   std::pair{std::string_view("下半年"), "XXXX-H2"}}) {
+            if (detail::starts_with(rest, word)) {
+                out.kind = mention_kind::date;
+                out.begin = p;
+                out.end = p + word.size();
+                out.date = value;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // “4·15”: a month and day between quotes, the quotes outside the span.
+    bool read_quoted_date(char const* text_begin, char const* p, char const* end, mention_parts& out) const {
+        char32_t const before = detail::previous_code_point(text_begin, p);
+        if (before != U'“' && before != U'"' && before != U'「') return false;
+        number_parts month_parts, day_parts;
+        char const* q = p;
+        if (!boost::spirit::x3::parse(q, end, number, month_parts)) return false;
+        std::string_view rest(q, static_cast<std::size_t>(end - q));
+        if (!detail::starts_with(rest, "·") && !detail::starts_with(rest, "・")) return false;
+        q += 2;
+        char const* const day_at = q;
+        if (!boost::spirit::x3::parse(q, end, number, day_parts) || q == day_at) return false;
+        std::string_view after(q, static_cast<std::size_t>(end - q));
+        if (!detail::starts_with(after, "”") && !detail::starts_with(after, "\"") && !detail::starts_with(after, "」"))
+            return false;
+        long month = 0, day = 0;
+        if (!detail::is_plain_integer_in(month_parts, 1, 12, month) || !detail::is_plain_integer_in(day_parts, 1, 31, day))
+            return false;
+        out.kind = mention_kind::date;
+        out.begin = p;
+        out.end = q;
+        out.date = "XXXX-" + detail::two_digits(month) + "-" + detail::two_digits(day);
+        return true;
+    }
+
+    // 2024年, 2024年12月, 2023年度, 7月15日, 10月, 1-11月, 一季度.
+    bool read_date(char const* start, number_parts const& first, char const* q, char const* end,
+                   mention_parts& out) const {
+        auto rest = [&](char const* at) { return std::string_view(at, static_cast<std::size_t>(end - at)); };
+        long year = 0, month = 0, day = 0;
+        std::string value;
+        char const* e = q;
+        if (detail::is_year_numeral(first, year) && detail::starts_with(rest(q), "年")) {
+            e = q + 3;
+            value = std::to_string(year);
+            std::string high;
+            if (detail::starts_with(rest(e), "度")) {
+                e += 3;
+            } else {
+                // 2024年12月, 2024年12月5日
+                number_parts m;
+                char const* mq = e;
+                if (boost::spirit::x3::parse(mq, end, number, m) && detail::is_plain_integer_in(m, 1, 12, month) &&
+                    detail::starts_with(rest(mq), "月")) {
+                    e = mq + 3;
+                    value += "-" + detail::two_digits(month);
+                    number_parts d;
+                    char const* dq = e;
+                    if (boost::spirit::x3::parse(dq, end, number, d) && detail::is_plain_integer_in(d, 1, 31, day) &&
+                        (detail::starts_with(rest(dq), "日") || detail::starts_with(rest(dq), "号"))) {
+                        e = dq + 3;
+                        value += "-" + detail::two_digits(day);
+                    }
+                }
+            }
+            return finish_date(start, e, std::move(value), {}, out);
+        }
+        // A year range written once: 2021-2023年.
+        if (detail::is_year_numeral(first, year)) {
+            std::size_t const sep = detail::match_separator(rest(q));
+            number_parts second;
+            char const* sq = q + sep;
+            long year2 = 0;
+            if (sep && boost::spirit::x3::parse(sq, end, number, second) && detail::is_year_numeral(second, year2) &&
+                detail::starts_with(rest(sq), "年") && year2 > year)
+                return finish_date(start, sq + 3, std::to_string(year), std::to_string(year2), out);
+            return false;
+        }
+        // 一季度, 1季度
+        long quarter = 0;
+        if (detail::is_plain_integer_in(first, 1, 4, quarter) && detail::starts_with(rest(q), "季度"))
+            return finish_date(start, q + 6, "XXXX-Q" + std::to_string(quarter), {}, out);
+        if (!detail::is_plain_integer_in(first, 1, 12, month)) return false;
+        // 1-11月, 1—7月份
+        std::size_t const sep = detail::match_separator(rest(q));
+        if (sep) {
+            number_parts second;
+            char const* sq = q + sep;
+            long month2 = 0;
+            if (boost::spirit::x3::parse(sq, end, number, second) && detail::is_plain_integer_in(second, 1, 12, month2) &&
+                month2 > month && detail::starts_with(rest(sq), "月")) {
+                e = sq + 3;
+                if (detail::starts_with(rest(e), "份")) e += 3;
+                return finish_date(start, e, "XXXX-" + detail::two_digits(month),
+                                   "XXXX-" + detail::two_digits(month2), out);
+            }
+            return false;
+        }
+        if (!detail::starts_with(rest(q), "月")) return false;
+        e = q + 3;
+        value = "XXXX-" + detail::two_digits(month);
+        number_parts d;
+        char const* dq = e;
+        if (boost::spirit::x3::parse(dq, end, number, d) && detail::is_plain_integer_in(d, 1, 31, day) &&
+            (detail::starts_with(rest(dq), "日") || detail::starts_with(rest(dq), "号"))) {
+            e = dq + 3;
+            value += "-" + detail::two_digits(day);
+        } else if (detail::starts_with(rest(e), "份")) {
+            e += 3;
+        }
+        return finish_date(start, e, std::move(value), {}, out);
+    }
+
+    static bool finish_date(char const* start, char const* e, std::string value, std::string high, mention_parts& out) {
+        out.kind = mention_kind::date;
+        out.begin = start;
+        out.end = e;
+        out.date = std::move(value);
+        out.date_high = std::move(high);
+        return true;
+    }
+
+    // A unit at `at`, unless its characters start another word (条件, 项目).
+    unit const* unit_at(char const* at, char const* end, char const** after) const {
+        std::string_view const rest(at, static_cast<std::size_t>(end - at));
+        for (std::string_view w : detail::unit_lookalikes)
+            if (detail::starts_with(rest, w)) return nullptr;
+        auto m = units_->longest_match(rest);
+        if (!m) return nullptr;
+        *after = at + m->length;
+        // 一帧帧, 一件件: a classifier said twice is a manner, not a count.
+        std::string_view const word = rest.substr(0, m->length);
+        if (detail::starts_with(rest.substr(m->length), word)) return nullptr;
+        return m->unit;
+    }
+
+    // Quantities and percents: the number, then 余/多, a unit or a percent sign, a range, a qualifier.
+    bool read_amount(char const* text_begin, char const* start, number_parts first, char const* q, char const* end, mention_parts& out,
+                     bool qualified) const {
+        auto rest = [&](char const* at) { return std::string_view(at, static_cast<std::size_t>(end - at)); };
+        out.begin = start;
+        out.low = std::move(first);
+        if (!out.low.whole.inner_over.empty()) out.qual = qualifier::over;
+        if (has_vague_digit(out.low)) out.qual = qualifier::about;
+
+        // A fraction is a share of a whole: 四分之一, 1/4, 百分之八.
+        if (out.low.shape == number_shape::fraction && !out.low.mixed) {
+            if (!is_share(out.low, text_begin, start)) return false;
+            out.kind = mention_kind::percent;
+            out.percent = percent_form::share;
+            out.end = q;
+            read_range(q, end, out);
+            read_qualifier_after(out.end, end, out);
+            return true;
+        }
+        // 壹拾贰万元整: the money tail already read its 元.
+        if (out.low.shape == number_shape::money) {
+            out.kind = mention_kind::quantity;
+            out.measure = units_->find("元");
+            out.end = q;
+            return out.measure != nullptr;
+        }
+        if (detail::starts_with(rest(q), "%") || detail::starts_with(rest(q), "％") || detail::starts_with(rest(q), "‰")) {
+            out.kind = mention_kind::percent;
+            out.percent = detail::starts_with(rest(q), "‰") ? percent_form::per_mille : percent_form::sign;
+            out.end = q + (rest(q)[0] == '%' ? 1 : 3);
+            read_range(out.end, end, out);
+            read_qualifier_after(out.end, end, out);
+            return true;
+        }
+        if (detail::starts_with(rest(q), "成") && is_cheng_count(out.low)) {
+            std::string_view const after = rest(q + 3);
+            static constexpr std::array<std::string_view, 16> words{"为", "立", "功", "长", "本", "员", "果", "绩",
+                                                                    "就", "熟", "交", "品", "型", "都", "不", "效"};
+            for (auto w : words)
+                if (detail::starts_with(after, w)) return false;
+            out.kind = mention_kind::percent;
+            out.percent = percent_form::cheng;
+            out.end = q + 3;
+            read_qualifier_after(out.end, end, out);
+            return true;
+        }
+
+        // 180余名, 1000多斤: 余 or 多 between the number and its unit.
+        char const* u = q;
+        qualifier inner = qualifier::exact;
+        if (detail::starts_with(rest(u), "余") || detail::starts_with(rest(u), "多")) {
+            inner = qualifier::over;
+            u += 3;
+        }
+        char const* after_unit = nullptr;
+        unit const* measure = unit_at(u, end, &after_unit);
+        if (measure && !counts_something(out.low, *measure, after_unit, end, qualified)) return false;
+        if (!measure) {
+            // A range whose unit is written once, after the second number: 3-5年, 15—20天.
+            return read_range_first_bare(q, end, out);
+        }
+        if (inner != qualifier::exact) out.qual = inner;
+        out.kind = mention_kind::quantity;
+        out.measure = measure;
+        out.end = after_unit;
+        // 元/亩: a rate.
+        if (detail::starts_with(rest(out.end), "/")) {
+            char const* per_end = nullptr;
+            if (unit const* per = unit_at(out.end + 1, end, &per_end)) {
+                out.per = per;
+                out.end = per_end;
+            }
+        }
+        read_range(out.end, end, out);
+        read_qualifier_after(out.end, end, out);
+        return true;
+    }
+
+    // A number and a classifier that do not count anything: 一种/一道 ("a kind of"), the session
+    // number in 二十届三中全会, 千里 (a bare 千 is no number in running text).
+    static bool counts_something(number_parts const& n, unit const& measure, char const* after, char const* end,
+                                 bool qualified) {
+        auto const& tokens = n.whole.tokens;
+        if (n.shape != number_shape::plain) return true;
+        // 逾千人, 近百家: after a qualifier a bare 百 or 千 is a round number.
+        if (tokens.size() == 1 && tokens[0].kind == numeral_token_kind::unit && tokens[0].exponent >= 2 && !qualified)
+            return false;
+        bool const chinese_one = tokens.size() == 1 && tokens[0].kind == numeral_token_kind::digit &&
+                                 tokens[0].low == 1 && tokens[0].high == 1 && !n.whole.form.financial;
+        if (chinese_one && measure.dimension == dimension::count) return false;
+        if (measure.name == "届") {
+            std::string_view const next(after, static_cast<std::size_t>(end - after));
+            numeral_parts ignored;
+            if (scan_numeral(after, end, number_style::smart, ignored)) return false;
+            for (std::string_view w : {"全国", "中央", "人大", "政协", "党代会", "全会"})
+                if (detail::starts_with(next, w)) return false;
+        }
+        return true;
+    }
+
+    // 1/4 is a share only when it is a proper fraction standing alone: not 2024/1 in a path.
+    static bool is_share(number_parts const& n, char const* text_begin, char const* start) {
+        bool const slash = n.numerator.tokens.front().text.data() < n.whole.tokens.front().text.data();
+        if (!slash) return true;
+        char const before = start > text_begin ? start[-1] : ' ';
+        if (before == '/' || before == '.' || (before >= '0' && before <= '9') || (before >= 'a' && before <= 'z') ||
+            (before >= 'A' && before <= 'Z'))
+            return false;
+        auto top = resolve_numeral(n.numerator);
+        auto bottom = resolve_numeral(n.whole);
+        return top && bottom && *top < *bottom;
+    }
+
+    static bool has_vague_digit(number_parts const& n) {
+        for (auto const& t : n.whole.tokens)
+            if (t.kind == numeral_token_kind::digit && t.low == 1 && t.high == 9) return true;
+        return false;
+    }
+
+    static bool is_cheng_count(number_parts const& n) {
+        if (n.shape != number_shape::plain) return false;
+        long v = 0;
+        return detail::is_plain_integer_in(n, 1, 10, v);
+    }
+
+    // After a complete first amount: a separator and a second amount of the same kind.
+    void read_range(char const* q, char const* end, mention_parts& out) const {
+        std::string_view const rest(q, static_cast<std::size_t>(end - q));
+        std::size_t const sep = detail::match_separator(rest);
+        if (!sep) return;
+        number_parts second;
+        char const* sq = q + sep;
+        if (!boost::spirit::x3::parse(sq, end, number, second) || second.negative || sq == q + sep) return;
+        std::string_view const after(sq, static_cast<std::size_t>(end - sq));
+        if (out.kind == mention_kind::percent) {
+            if (out.percent == percent_form::sign && (detail::starts_with(after, "%") || detail::starts_with(after, "％"))) {
+                out.high = std::move(second);
+                out.end = sq + (after[0] == '%' ? 1 : 3);
+            }
+            return;
+        }
+        char const* after_unit = nullptr;
+        unit const* measure = unit_at(sq, end, &after_unit);
+        if (!measure || measure->dimension != out.measure->dimension) return;
+        out.high = std::move(second);
+        out.end = after_unit;
+    }
+
+    // 3-5年: the first number has no unit; the second carries it for both.
+    bool read_range_first_bare(char const* q, char const* end, mention_parts& out) const {
+        std::string_view const rest(q, static_cast<std::size_t>(end - q));
+        std::size_t const sep = detail::match_separator(rest);
+        if (!sep || out.low.shape != number_shape::plain) return false;
+        number_parts second;
+        char const* sq = q + sep;
+        if (!boost::spirit::x3::parse(sq, end, number, second) || second.negative || sq == q + sep) return false;
+        std::string_view const after(sq, static_cast<std::size_t>(end - sq));
+        if (detail::starts_with(after, "%") || detail::starts_with(after, "％")) {
+            out.kind = mention_kind::percent;
+            out.percent = percent_form::sign;
+            out.high = std::move(second);
+            out.end = sq + (after[0] == '%' ? 1 : 3);
+        } else {
+            char const* after_unit = nullptr;
+            unit const* measure = unit_at(sq, end, &after_unit);
+            if (!measure) return false;
+            out.kind = mention_kind::quantity;
+            out.measure = measure;
+            out.high = std::move(second);
+            out.end = after_unit;
+        }
+        read_qualifier_after(out.end, end, out);
+        return true;
+    }
+
+    void read_qualifier_after(char const* q, char const* end, mention_parts& out) const {
+        std::string_view const rest(q, static_cast<std::size_t>(end - q));
+        if (auto w = detail::match_word(rest, detail::qualifiers_after)) {
+            // 多 and 余 after a unit qualify only a time (两年多); elsewhere they start a word (多个).
+            bool const single = w->word == "多" || w->word == "余";
+            bool const time_unit = out.measure && out.measure->dimension == dimension::time;
+            if (single && !time_unit) return;
+            out.qual = w->qual;
+            out.end = q + w->word.size();
+            return;
+        }
+        // 三年内, 6个月内: 内 after a time span reads as 以内.
+        if (detail::starts_with(rest, "内") && out.measure && out.measure->dimension == dimension::time) {
+            out.qual = qualifier::under;
+            out.end = q + 3;
+        }
+    }
+
+    unit_registry const* units_;
+};
+
+}  // namespace zhquant::grammar

@@ -1,0 +1,93 @@
+#include "mentions_command.hpp"
+
+#include "input.hpp"
+#include "output.hpp"
+
+#include <zhquant/mentions.hpp>
+#include <zhquant/value/unit_file.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct mentions_options {
+    std::vector<std::string> files;
+    std::string format = "jsonl";
+    std::string units_file;
+};
+
+cell text_or_absent(std::string s) { return s.empty() ? cell{} : cell{std::move(s)}; }
+
+int run_mentions(mentions_options const& options) {
+    zhquant::unit_registry units = zhquant::unit_registry::builtin();
+    if (!options.units_file.empty()) {
+        auto loaded = zhquant::load_units_from_path(options.units_file, units);
+        if (!loaded) {
+            std::fprintf(stderr, "%s\n", loaded.error().message.c_str());
+            return 2;
+        }
+    }
+    zhquant::mentions_options find_options;
+    find_options.units = &units;
+
+    row_writer out(output_format_names().at(options.format),
+                   {"doc", "start", "end", "text", "kind", "value", "high", "unit", "qualifier", "dimension",
+                    "si_value", "si_unit"});
+    std::vector<std::string> const stdin_only{"-"};
+    auto const& files = options.files.empty() ? stdin_only : options.files;
+
+    int status = 0;
+    std::string bytes;
+    std::string reason;
+    for (auto const& path : files) {
+        if (!read_input(path, bytes, reason)) {
+            report_unreadable(path, reason);
+            status = 1;
+            continue;
+        }
+        auto const found = zhquant::find_mentions(bytes, find_options);
+        for (auto const& e : found.errors) {
+            print_error(path, e.offset, e.message);
+            status = 1;
+        }
+        for (auto const& m : found.mentions) {
+            out.write({
+                path,
+                std::uint64_t{m.start},
+                std::uint64_t{m.end},
+                slice(bytes, m.start, m.end),
+                std::string(zhquant::name(m.kind)),
+                m.value_text(),
+                m.high_text() ? cell{*m.high_text()} : cell{},
+                text_or_absent(m.unit),
+                std::string(zhquant::name(m.qualifier)),
+                std::string(zhquant::name(m.dimension)),
+                m.base_value ? cell{m.base_value->to_string()} : cell{},
+                text_or_absent(m.base_unit),
+            });
+        }
+    }
+    out.finish();
+    return status;
+}
+
+}  // namespace
+
+void add_mentions_command(CLI::App& app) {
+    auto options = std::make_shared<mentions_options>();
+    auto* command = app.add_subcommand("mentions", "Print every numeric mention in each FILE (stdin if none)");
+    command->add_option("files", options->files, "UTF-8 text files; '-' is standard input")->type_name("FILE");
+    command->add_option("-f,--format", options->format, "jsonl: one JSON object per line; table: aligned")
+        ->transform(CLI::IsMember(output_format_names(), CLI::ignore_case))
+        ->capture_default_str();
+    command->add_option("--units", options->units_file, "extra units, one per line (see examples/extra_units.tsv)")
+        ->type_name("FILE");
+    command->callback([options] {
+        if (int status = run_mentions(*options); status != 0) throw CLI::RuntimeError(status);
+    });
+}
