@@ -3,9 +3,11 @@
 //     zhquant numbers report.txt            # one JSON object per number
 //     zhquant numbers --format table *.txt  # an aligned table
 //     zhquant mentions report.txt           # quantities, percents and dates, resolved
+//     zhquant normalize report.txt          # the normalized text the grammars read
 //
 // Each subcommand lives in its own file and registers itself with add_<name>_command.
 #include "mentions_command.hpp"
+#include "normalize_command.hpp"
 #include "numbers_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -17,6 +19,7 @@ int main(int argc, char** argv) {
 
     add_numbers_command(app);
     add_mentions_command(app);
+    add_normalize_command(app);
 
     // A subcommand reports failure by throwing CLI::RuntimeError(status) from its callback.
     CLI11_PARSE(app, argc, argv);

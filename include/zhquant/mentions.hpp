@@ -30,6 +30,12 @@ struct mentions_result {
 
 ZHQUANT_DECL mentions_result find_mentions(std::string_view text, mentions_options const& options = {});
 
+namespace detail {
+// The mentions of an already normalized text, with offsets into it (for extract()).
+ZHQUANT_DECL void scan_mentions(std::string_view text, unit_registry const& units, std::vector<mention>& mentions,
+                                std::vector<error>& errors);
+}  // namespace detail
+
 }  // namespace zhquant
 
 #if !defined(ZHQUANT_SEPARATE_COMPILATION)

@@ -37,7 +37,9 @@ struct numbers_result {
     std::vector<error> errors;  // e.g. a numeral too large to hold exactly; the scan goes on after it
 };
 
-// Every number in `text` (UTF-8), in order, without overlaps.
+// Every number in `text` (UTF-8), in order, without overlaps.  The text is normalized first
+// (text/normalize.hpp: PDF spaces, full-width and traditional characters); offsets are bytes of
+// `text` itself.  Invalid UTF-8 is reported in `errors` and read as U+FFFD.
 ZHQUANT_DECL numbers_result find_numbers(std::string_view text);
 
 // `text` read as exactly one number; anything left over is an error.

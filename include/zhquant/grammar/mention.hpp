@@ -23,6 +23,7 @@
 #include <boost/spirit/home/x3/core/parse.hpp>
 
 #include <array>
+#include <span>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -127,6 +128,8 @@ public:
         if (!text_begin) text_begin = p;
         std::string_view const rest(p, static_cast<std::size_t>(end - p));
         if (read_named_date(rest, p, out)) return true;
+        if (read_named_percent(text_begin, rest, p, out)) return true;
+        if (read_currency_sign(text_begin, rest, p, end, out)) return true;
         if (read_quoted_date(text_begin, p, end, out)) return true;
 
         // A qualifier before the number, perhaps with a verb between (约为8%).
@@ -201,6 +204,52 @@ private:
                 out.date = value;
                 return true;
             }
+        }
+        return false;
+    }
+
+    // 打对折 (50%), 半成 (5%), 半折 (50%): words that are their own percent.
+    bool read_named_percent(char const* text_begin, std::string_view rest, char const* p, mention_parts& out) const {
+        for (auto [word, percent] : {std::pair{std::string_view("对折"), 50}, std::pair{std::string_view("半成"), 5},
+                                     std::pair{std::string_view("半折"), 50}}) {
+            if (detail::starts_with(rest, word)) {
+                // 对折 alone is folding in two; after 打 it is a discount.
+                if (word == "对折" && detail::previous_code_point(text_begin, p) != U'打') return false;
+                out.kind = mention_kind::percent;
+                out.begin = p;
+                out.end = p + word.size();
+                out.fixed_value = rational(decimal::from_int(percent));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // $20, ¥300, €5: a currency sign before the number stands for its unit.
+    bool read_currency_sign(char const* text_begin, std::string_view rest, char const* p, char const* end,
+                            mention_parts& out) const {
+        static constexpr std::pair<std::string_view, std::string_view> signs[] = {
+            {"US$", "美元"}, {"HK$", "港元"}, {"$", "美元"}, {"¥", "元"}, {"￥", "元"}, {"€", "欧元"}, {"£", "英镑"}};
+        for (auto [sign, unit_name] : signs) {
+            if (!detail::starts_with(rest, sign)) continue;
+            char const* const number_at = p + sign.size();
+            number_parts n;
+            char const* q = number_at;
+            if (!read_number(number_at, end, n, q) || n.shape != number_shape::plain || n.negative) return false;
+            // Letters before the sign make it part of a word or a code (A$5).
+            char const before = p > text_begin ? p[-1] : ' ';
+            if ((before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z')) return false;
+            out.kind = mention_kind::quantity;
+            out.begin = p;
+            out.low = std::move(n);
+            out.measure = units_->find(unit_name);
+            out.end = q;
+            out.number_end = q;
+            // ¥300元: the unit written again after the number belongs to the mention.
+            char const* after_unit = nullptr;
+            if (unit const* again = unit_at(q, end, &after_unit); again && again->dimension == dimension::money)
+                out.end = after_unit;
+            return out.measure != nullptr;
         }
         return false;
     }
@@ -320,10 +369,11 @@ private:
     // A unit at `at`, unless its characters start another word (条件, 项目).
     unit const* unit_at(char const* at, char const* end, char const** after) const {
         std::string_view const rest(at, static_cast<std::size_t>(end - at));
-        for (std::string_view w : detail::unit_lookalikes)
-            if (detail::starts_with(rest, w)) return nullptr;
         auto m = units_->longest_match(rest);
         if (!m) return nullptr;
+        // 3条件 is no 3 条, but 100人民币 is 100 人民币: a look-alike loses to a longer unit.
+        for (std::string_view w : detail::unit_lookalikes)
+            if (detail::starts_with(rest, w) && w.size() > m->length) return nullptr;
         *after = at + m->length;
         // 一帧帧, 一件件: a classifier said twice is a manner, not a count.
         std::string_view const word = rest.substr(0, m->length);
@@ -365,15 +415,22 @@ private:
             read_qualifier_after(out.end, end, out);
             return true;
         }
-        if (detail::starts_with(rest(q), "成") && is_cheng_count(out.low)) {
+        // 八成, 9.5成, 七成六 (76%), 三成半 (35%); 五折, 9.9折, 75折 (75%).
+        bool const cheng = detail::starts_with(rest(q), "成");
+        bool const zhe = detail::starts_with(rest(q), "折");
+        if ((cheng || zhe) && is_tenths_count(out.low, zhe)) {
             std::string_view const after = rest(q + 3);
-            static constexpr std::array<std::string_view, 16> words{"为", "立", "功", "长", "本", "员", "果", "绩",
-                                                                    "就", "熟", "交", "品", "型", "都", "不", "效"};
-            for (auto w : words)
+            static constexpr std::array<std::string_view, 16> cheng_words{
+                "为", "立", "功", "长", "本", "员", "果", "绩", "就", "熟", "交", "品", "型", "都", "不", "效"};
+            static constexpr std::array<std::string_view, 12> zhe_words{
+                "合", "算", "旧", "扣", "射", "叠", "线", "腾", "返", "中", "价", "服"};
+            for (auto w : cheng ? std::span<std::string_view const>(cheng_words) : std::span<std::string_view const>(zhe_words))
                 if (detail::starts_with(after, w)) return false;
             out.kind = mention_kind::percent;
-            out.percent = percent_form::cheng;
+            out.percent = cheng ? percent_form::cheng : percent_form::zhe;
             out.end = q + 3;
+            if (cheng) read_tenth_digit(out.end, end, out);
+            read_half(out.end, end, out);
             read_qualifier_after(out.end, end, out);
             return true;
         }
@@ -387,7 +444,16 @@ private:
         }
         char const* after_unit = nullptr;
         unit const* measure = unit_at(u, end, &after_unit);
-        if (measure && !counts_something(out.low, *measure, after_unit, end, qualified)) return false;
+        // 一个半小时: 个, then 半 and the unit it counts.
+        if (measure && measure->name == "个" && detail::starts_with(rest(after_unit), "半")) {
+            char const* half_end = nullptr;
+            if (unit const* inner_unit = unit_at(after_unit + 3, end, &half_end)) {
+                measure = inner_unit;
+                after_unit = half_end;
+                out.half = true;
+            }
+        }
+        if (measure && !out.half && !counts_something(out.low, *measure, after_unit, end, qualified)) return false;
         if (!measure) {
             // A range whose unit is written once, after the second number: 3-5年, 15—20天.
             return read_range_first_bare(q, end, out);
@@ -404,9 +470,31 @@ private:
                 out.end = per_end;
             }
         }
+        if (!out.half) read_half(out.end, end, out);
         read_range(out.end, end, out);
         read_qualifier_after(out.end, end, out);
         return true;
+    }
+
+    // 一吨半, 三年半, 三成半: 半 after the unit adds half of it, unless it starts a word (半径).
+    static void read_half(char const* q, char const* end, mention_parts& out) {
+        std::string_view const rest(q, static_cast<std::size_t>(end - q));
+        if (!detail::starts_with(rest, "半")) return;
+        for (std::string_view w : {"半径", "半岛", "半导体", "半年", "半天", "半月", "半数", "半个", "半价", "半小时"})
+            if (detail::starts_with(rest, w)) return;
+        out.half = true;
+        out.end = q + 3;
+    }
+
+    // 七成六: a digit after 成 adds that many percent.
+    static void read_tenth_digit(char const* q, char const* end, mention_parts& out) {
+        numeral_parts digit;
+        char const* const e = scan_numeral(q, end, number_style::smart, digit);
+        if (!e || digit.tokens.size() != 1 || digit.tokens[0].kind != numeral_token_kind::digit ||
+            digit.tokens[0].low != digit.tokens[0].high || digit.tokens[0].low == 0)
+            return;
+        out.tenth_digit = digit.tokens[0].low;
+        out.end = e;
     }
 
     // A number and a classifier that do not count anything: 一种/一道 ("a kind of"), the session
@@ -450,10 +538,15 @@ private:
         return false;
     }
 
-    static bool is_cheng_count(number_parts const& n) {
-        if (n.shape != number_shape::plain) return false;
-        long v = 0;
-        return detail::is_plain_integer_in(n, 1, 10, v);
+    // 成 counts tenths (0 < n <= 10, 9.5成 too); 折 also takes two digits, 75折 being 75%.
+    static bool is_tenths_count(number_parts const& n, bool zhe) {
+        if (n.shape != number_shape::plain || n.negative || !n.whole.inner_over.empty()) return false;
+        auto v = resolve(n);
+        if (!v || v->high || v->value.negative() || v->value.is_zero()) return false;
+        if (v->value < rational(decimal::from_int(10))) return true;
+        if (!zhe && v->value == rational(decimal::from_int(10))) return true;  // 十成 is all; 十折 no discount
+        long whole = 0;
+        return zhe && detail::is_plain_integer_in(n, 11, 99, whole);
     }
 
     // After a complete first amount: a separator and a second amount of the same kind.

@@ -7,6 +7,7 @@
 
 #include <zhquant/grammar/numeral_parts.hpp>
 #include <zhquant/mention.hpp>
+#include <zhquant/value/rational.hpp>
 #include <zhquant/value/units.hpp>
 
 #include <cstdint>
@@ -21,6 +22,7 @@ enum class percent_form : std::uint8_t {
     sign,       // 8.3%    (x1)
     per_mille,  // 3‰      (x0.1)
     cheng,      // 八成     (x10)
+    zhe,        // 五折 (x10), 75折 (two digits: as written)
     share,      // 四分之一, 1/4, 百分之八 (a fraction, x100)
 };
 
@@ -36,6 +38,9 @@ struct mention_parts {
     percent_form percent = percent_form::none;
     std::string date;                  // date: resolved value, e.g. "2024-12"
     std::string date_high;
+    bool half = false;                 // 一吨半, 三成半: half a unit more
+    std::optional<rational> fixed_value;  // a word that is its own number: 对折 (50%), 半成 (5%)
+    std::uint8_t tenth_digit = 0;      // 七成六: 6 more percent
     char const* number_end = nullptr;  // where the number read ended, even when no mention was
 };
 

@@ -86,6 +86,30 @@ inline bool plain_arabic_integer(numeral_parts const& n) {
            n.tokens[0].text.find("．") == std::string_view::npos && n.tokens[0].text.find("，") == std::string_view::npos;
 }
 
+// 万分之三, 亿分之一: a scale with no digit before it, as the denominator of a fraction only.
+struct bare_scale_denominator : x3::parser<bare_scale_denominator> {
+    using attribute_type = numeral_parts;
+    static bool const has_attribute = true;
+
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr& attr) const {
+        char const* const p = std::to_address(first);
+        char const* const end = p + (last - first);
+        auto const c = zhquant::detail::classify_numeral_char(zhquant::detail::decode_three_byte_utf8(p, end));
+        if (c.kind != zhquant::detail::numeral_char_kind::scale) return false;
+        std::string_view const rest(p + 3, static_cast<std::size_t>(end - p - 3));
+        if (rest.substr(0, 6) != "分之") return false;
+        numeral_parts parts;
+        parts.tokens.push_back(numeral_token{numeral_token_kind::digit, 0, 1, 1, false, std::string_view(p, 3)});
+        parts.tokens.push_back(numeral_token{numeral_token_kind::scale, c.exponent, 0, 0, false, std::string_view(p, 3)});
+        parts.form.chinese = true;
+        parts.form.bare_unit = true;
+        first += 3;
+        x3::traits::move_to(std::move(parts), attr);
+        return true;
+    }
+};
+
 }  // namespace detail
 
 // The rule `number` in a given style.
@@ -181,7 +205,7 @@ inline auto number_grammar(number_style style) {
     };
 
     return x3::rule<number_id, number_parts>{"number"} =
-               x3::omit[-minus_sign[set_negative] >> numeral_in_style[set_whole] >>
+               x3::omit[-minus_sign[set_negative] >> (numeral_in_style[set_whole] | bare_scale_denominator{}[set_whole]) >>
                         -(fraction_tail[take_fraction] | mixed_tail[take_mixed] | money_tail[take_money] |
                           slash_tail[take_slash] | mixed_slash_tail[take_mixed_slash])];
 }

@@ -17,11 +17,45 @@ namespace detail {
 // Where a mention can begin: where a number can, or at a qualifier or 上/下 (半年).
 inline bool may_start_mention(char const* p, char const* end) noexcept {
     if (may_start_number(p, end)) return true;
+    if (*p == '$' || std::string_view(p, static_cast<std::size_t>(end - p)).substr(0, 2) == "¥" ||
+        std::string_view(p, static_cast<std::size_t>(end - p)).substr(0, 2) == "£")
+        return true;
     if (static_cast<unsigned char>(*p) < 0xE0) return false;
     switch (decode_three_byte_utf8(p, end)) {
         case U'约': case U'大': case U'将': case U'接': case U'不': case U'近': case U'超':
-        case U'多': case U'逾': case U'高': case U'上': case U'下': return true;
+        case U'多': case U'逾': case U'高': case U'上': case U'下': case U'半': case U'对': case U'€':
+        case U'￥': return true;
         default: return false;
+    }
+}
+
+// The mentions of a normalized text, with offsets into that text.
+ZHQUANT_DECL void scan_mentions(std::string_view text, unit_registry const& units, std::vector<mention>& mentions,
+                                std::vector<error>& errors) {
+    grammar::mention_reader const reader(units);
+    char const* const begin = text.data();
+    char const* const end = begin + text.size();
+    char const* p = begin;
+    grammar::mention_parts parts;
+    while (p < end) {
+        std::size_t const step = utf8_length_at(p, end);
+        if (!may_start_mention(p, end)) {
+            p += step;
+            continue;
+        }
+        bool const dash = *p == '-' || (step == 3 && std::string_view(p, 3) == "－");
+        if (dash && sign_is_joined(begin, p)) {
+            p += step;
+            continue;
+        }
+        if (!reader.read(begin, p, end, parts)) {
+            p = parts.number_end && parts.number_end > p ? parts.number_end : p + step;
+            continue;
+        }
+        auto m = to_mention(parts, begin);
+        if (m) mentions.push_back(std::move(*m));
+        else errors.push_back(m.error());
+        p = parts.end > p ? parts.end : p + step;
     }
 }
 
@@ -35,40 +69,12 @@ ZHQUANT_DECL mentions_result find_mentions(std::string_view text, mentions_optio
         return out;
     }
     out.errors = std::move(normalized->problems);
-    std::string const& norm = normalized->text;
-    grammar::mention_reader const reader(options.units ? *options.units : unit_registry::builtin());
-
-    char const* const begin = norm.data();
-    char const* const end = begin + norm.size();
-    char const* p = begin;
-    grammar::mention_parts parts;
-    while (p < end) {
-        std::size_t const step = detail::utf8_length_at(p, end);
-        if (!detail::may_start_mention(p, end)) {
-            p += step;
-            continue;
-        }
-        bool const dash = *p == '-' || (step == 3 && std::string_view(p, 3) == "－");
-        if (dash && detail::sign_is_joined(begin, p)) {
-            p += step;
-            continue;
-        }
-        if (!reader.read(begin, p, end, parts)) {
-            p = parts.number_end && parts.number_end > p ? parts.number_end : p + step;
-            continue;
-        }
-        auto m = to_mention(parts, begin);
-        if (!m) {
-            auto const [orig, orig_end] = normalized->map.to_original(m.error().offset, m.error().offset);
-            out.errors.push_back(error{orig, m.error().message});
-        } else {
-            auto const [orig_start, orig_end] = normalized->map.to_original(m->start, m->end);
-            m->start = orig_start;
-            m->end = orig_end;
-            out.mentions.push_back(std::move(*m));
-        }
-        p = parts.end > p ? parts.end : p + step;
-    }
+    std::vector<error> found_errors;
+    detail::scan_mentions(normalized->text, options.units ? *options.units : unit_registry::builtin(), out.mentions,
+                          found_errors);
+    auto const& map = normalized->map;
+    for (auto& m : out.mentions) std::tie(m.start, m.end) = map.to_original(m.start, m.end);
+    for (auto& e : found_errors) out.errors.push_back(error{map.to_original(e.offset, e.offset).first, e.message});
     return out;
 }
 

@@ -7,12 +7,14 @@
 #include <zhquant/detail/numeral_chars.hpp>
 #include <zhquant/grammar/number.hpp>
 #include <zhquant/numbers.hpp>
+#include <zhquant/text/normalize.hpp>
 #include <zhquant/value/resolve.hpp>
 
 #include <boost/spirit/home/x3/core/parse.hpp>
 
 #include <array>
 #include <string>
+#include <tuple>
 
 namespace zhquant {
 
@@ -37,8 +39,10 @@ inline bool may_start_number(char const* p, char const* end) noexcept {
     char32_t const cp = decode_three_byte_utf8(p, end);
     if ((cp >= U'０' && cp <= U'９') || cp == U'－' || cp == U'．') return true;
     numeral_char const ch = classify_numeral_char(cp);
+    if (ch.kind == numeral_char_kind::scale)  // 万分之三
+        return std::string_view(p, static_cast<std::size_t>(end - p)).substr(3, 6) == "分之";
     return ch.kind != numeral_char_kind::none && ch.kind != numeral_char_kind::point &&
-           ch.kind != numeral_char_kind::inner_over && ch.kind != numeral_char_kind::scale;
+           ch.kind != numeral_char_kind::inner_over;
 }
 
 // The character before `p` continues a number or a word, so a '-' there is not a sign (1-11月, A-1).
@@ -82,9 +86,11 @@ inline std::string describe_next_character(std::string_view rest) {
 
 }  // namespace detail
 
-ZHQUANT_DECL numbers_result find_numbers(std::string_view text) {
+namespace detail {
+
+// The numbers of a normalized text, with offsets into it.
+inline void scan_numbers(std::string_view text, numbers_result& out) {
     namespace x3 = boost::spirit::x3;
-    numbers_result out;
     char const* const begin = text.data();
     char const* const end = begin + text.size();
     char const* p = begin;
@@ -136,6 +142,22 @@ ZHQUANT_DECL numbers_result find_numbers(std::string_view text) {
         }
         p = q;
     }
+}
+
+}  // namespace detail
+
+ZHQUANT_DECL numbers_result find_numbers(std::string_view text) {
+    numbers_result out;
+    auto normalized = normalize(text);
+    if (!normalized) {
+        out.errors.push_back(normalized.error());
+        return out;
+    }
+    detail::scan_numbers(normalized->text, out);
+    auto const& map = normalized->map;
+    for (auto& n : out.numbers) std::tie(n.start, n.end) = map.to_original(n.start, n.end);
+    for (auto& e : out.errors) e.offset = map.to_original(e.offset, e.offset).first;
+    out.errors.insert(out.errors.begin(), normalized->problems.begin(), normalized->problems.end());
     return out;
 }
 

@@ -21,6 +21,9 @@ namespace detail {
 
 inline std::optional<rational> percent_of(rational const& v, grammar::percent_form form) {
     switch (form) {
+        case grammar::percent_form::zhe:
+            if (v > rational(decimal::from_int(10))) return v;  // 75折
+            return checked_mul(v, rational(decimal::from_int(10)));
         case grammar::percent_form::per_mille: return checked_mul(v, rational(*decimal::make(false, 1, -1)));
         case grammar::percent_form::cheng: return checked_mul(v, rational(decimal::from_int(10)));
         case grammar::percent_form::share: return checked_mul(v, rational(decimal::from_int(100)));
@@ -43,6 +46,11 @@ inline result<mention> to_mention(grammar::mention_parts const& parts, char cons
         m.dimension = dimension::time;
         return m;
     }
+    if (parts.fixed_value) {
+        m.value = *parts.fixed_value;
+        m.dimension = dimension::ratio;
+        return m;
+    }
     auto low = resolve(parts.low);
     if (!low) return error{m.start, low.error().message};
     std::optional<rational> value = low->value;
@@ -52,9 +60,16 @@ inline result<mention> to_mention(grammar::mention_parts const& parts, char cons
         if (!second) return error{m.start, second.error().message};
         high = second->high ? second->high : std::optional(second->value);
     }
+    if (parts.half) {  // 一吨半: half a unit (or half a 成) more, at both ends of a range
+        rational const half(*decimal::make(false, 5, -1));
+        value = checked_add(*value, half);
+        if (high) high = checked_add(*high, half);
+        if (!value) return error{m.start, detail::overflow_message()};
+    }
     if (parts.kind == mention_kind::percent) {
         value = detail::percent_of(*value, parts.percent);
         if (high) high = detail::percent_of(*high, parts.percent);
+        if (value && parts.tenth_digit) value = checked_add(*value, rational(decimal::from_int(parts.tenth_digit)));
         m.dimension = dimension::ratio;
     }
     if (!value || (parts.high && !high)) return error{m.start, detail::overflow_message()};

@@ -1,0 +1,453 @@
+// The rule DSL: X3 primitives that read a report sentence around its mentions, and write the
+// fields of a record as they go.
+//
+//     using namespace zhquant::rules::dsl;
+//     // 1-11月规上工业总产值36923万元，同比增长 8.3%
+//     auto const indicator_with_change = -period >> indicator >> amount >> -(clause_sep >> change);
+//     // 出栏肉猪3820头、山羊108只、活鸡28107只: one record per item, the verb shared by all
+//     auto const item_list = -verb >> list_of(item_name >> amount);
+//
+// A rule is X3: compose the primitives with >>, |, -, *, % and x3::lit.  The primitives read the
+// normalized text of one sentence and the mentions found in it (a primitive such as `amount`
+// matches only where a mention of its kind starts), and note what they read in the match's
+// journal; `record()` (rule_set.hpp) turns a successful match's journal into records.
+//
+// Fields, and the primitive that writes each:
+//   indicator   `indicator` (text up to the number, fillers such as 完成/实现/累计 trimmed)
+//   value       `amount`, `count`, `money`, `percent` (a second value is named after its unit)
+//   <label>     `labeled_amount` (面积273.48亩: the value named 面积)
+//   period      `period` (a date mention)
+//   change      `change` = [basis] direction [了] value: 同比增长8.3%, 较去年减少240余场, 提高0.6个百分点
+//   share       `share`: 占目标任务的151.01%
+//   verb        `verb`: an action shared by a list's items
+// Lists: `list_of(p)` reads p、p、p (or 和, 及) and makes one record per item; fields outside the
+// list are shared.  Two lists in one rule pair up item by item (分别: 城镇、农村…分别增长8.5%、9.2%).
+//
+// A primitive that fails leaves no trace.  X3 itself does not undo what a sequence wrote when it
+// fails later on, so a branch of `|` or `-( )` that holds several fields should be wrapped in
+// `guard[...]`; record() also drops a field that a later field overlaps (it was backtracked over).
+#pragma once
+
+#include <zhquant/mention.hpp>
+#include <zhquant/record.hpp>
+#include <zhquant/rules/lexicon.hpp>
+
+#include <boost/spirit/home/x3/char/char.hpp>
+#include <boost/spirit/home/x3/core/action.hpp>
+#include <boost/spirit/home/x3/core/call.hpp>
+#include <boost/spirit/home/x3/core/parser.hpp>
+#include <boost/spirit/home/x3/operator/alternative.hpp>
+#include <boost/spirit/home/x3/operator/and_predicate.hpp>
+#include <boost/spirit/home/x3/operator/kleene.hpp>
+#include <boost/spirit/home/x3/operator/list.hpp>
+#include <boost/spirit/home/x3/operator/not_predicate.hpp>
+#include <boost/spirit/home/x3/operator/optional.hpp>
+#include <boost/spirit/home/x3/operator/plus.hpp>
+#include <boost/spirit/home/x3/operator/sequence.hpp>
+#include <boost/spirit/home/x3/string/literal_string.hpp>
+#include <boost/spirit/home/x3/support/context.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zhquant::rules {
+
+namespace x3 = boost::spirit::x3;
+
+// One thing a primitive read, in the normalized text.
+struct journal_entry {
+    enum class kind : std::uint8_t { field, item_begin, item_end } type = kind::field;
+    std::string_view field;          // "indicator", "value", "change.value", a label ...
+    std::size_t begin = 0;           // offsets in the normalized text
+    std::size_t end = 0;
+    std::optional<std::size_t> mention;  // index into the document's mentions
+    std::string text;                // text fields: the indicator, the verb, the basis
+    direction dir = direction::up;   // change.direction
+    void const* list = nullptr;      // item markers: which list
+};
+
+// What a rule reads: the normalized text, its mentions, the words; and what it wrote.
+struct match_state {
+    std::string_view text;                    // the normalized text of the whole document
+    std::vector<mention> const* mentions;     // normalized offsets, in order
+    lexicon const* words;
+    std::vector<journal_entry> journal;
+
+    std::size_t offset(char const* p) const { return static_cast<std::size_t>(p - text.data()); }
+
+    // The mention that starts exactly at `at`.
+    std::optional<std::size_t> mention_at(std::size_t at) const {
+        auto it = std::lower_bound(mentions->begin(), mentions->end(), at,
+                                   [](mention const& m, std::size_t o) { return m.start < o; });
+        if (it == mentions->end() || it->start != at) return std::nullopt;
+        return static_cast<std::size_t>(it - mentions->begin());
+    }
+
+    // Where the next mention at or after `at` starts (text size when none).
+    std::size_t next_mention_start(std::size_t at) const {
+        auto it = std::lower_bound(mentions->begin(), mentions->end(), at,
+                                   [](mention const& m, std::size_t o) { return m.start < o; });
+        return it == mentions->end() ? text.size() : it->start;
+    }
+};
+
+struct match_state_tag;
+
+namespace detail {
+
+template <class Context>
+match_state& state_of(Context const& context) {
+    return x3::get<match_state_tag>(context).get();
+}
+
+inline std::size_t utf8_step(std::string_view s) {
+    if (s.empty()) return 0;
+    auto const b = static_cast<unsigned char>(s[0]);
+    std::size_t const n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+    return std::min(n, s.size());
+}
+
+// Characters that end an indicator: clause punctuation, brackets that open a note, line breaks.
+inline bool ends_text(std::string_view s) {
+    static constexpr std::string_view stops[] = {"，", "。", "；", "：", "！", "？", "、", ",", ";", ":", "!", "?",
+                                                 "(", ")", "（", "）", "\n", "…", "—", "－"};
+    for (auto stop : stops)
+        if (s.substr(0, stop.size()) == stop) return true;
+    return false;
+}
+
+// Words that end an indicator because what follows them is a change or a share.
+inline std::size_t stop_word(std::string_view s, lexicon const& words) {
+    if (std::size_t n = words.bases.match(s)) return n;
+    if (std::size_t n = words.up.match(s)) return n;
+    if (std::size_t n = words.down.match(s)) return n;
+    if (std::size_t n = words.flat.match(s)) return n;
+    for (std::string_view w : {"分别", "占", "比重", "其中"})
+        if (s.substr(0, w.size()) == w) return w.size();
+    return 0;
+}
+
+// The name in an indicator's text: after the last filler (全镇完成营业额 -> 营业额), without a
+// leading verb (建成“四好农村路” -> “四好农村路”) or a trailing tail word (收入平均 -> 收入);
+// a known indicator that ends the text wins.  Keeps the text when nothing would remain.
+inline std::string_view trim_fillers(std::string_view text, lexicon const& words) {
+    if (std::size_t const n = words.tails.match_suffix(text); n && n < text.size()) text.remove_suffix(n);
+    for (auto const& name : words.indicators.words())
+        if (text.size() >= name.size() && text.substr(text.size() - name.size()) == name)
+            return text.substr(text.size() - name.size());
+    std::string_view rest = text;
+    while (!rest.empty()) {
+        std::size_t const n = words.fillers.match(rest);
+        if (n && n < rest.size()) text = rest.substr(n);
+        rest.remove_prefix(n ? n : utf8_step(rest));
+    }
+    while (std::size_t const n = words.verbs.match(text)) {
+        if (n >= text.size()) break;
+        text.remove_prefix(n);
+    }
+    return text;
+}
+
+}  // namespace detail
+
+// Base of the primitives: no X3 attribute; they write to the journal instead.
+template <class Derived>
+struct primitive : x3::parser<Derived> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+};
+
+// A mention of a given kind starting here: amount, count, money, percent, period.
+struct mention_parser : primitive<mention_parser> {
+    std::string_view field = "value";
+    enum class accepts : std::uint8_t { quantity_or_percent, quantity, count, money, percent, date } what =
+        accepts::quantity_or_percent;
+
+    constexpr mention_parser(std::string_view f, accepts a) : field(f), what(a) {}
+
+    // The same primitive writing another field: amount("面积").
+    constexpr mention_parser operator()(std::string_view name) const { return mention_parser(name, what); }
+
+    bool fits(mention const& m) const {
+        switch (what) {
+            case accepts::quantity_or_percent: return m.kind != mention_kind::date;
+            case accepts::quantity: return m.kind == mention_kind::quantity;
+            case accepts::count: return m.kind == mention_kind::quantity && m.dimension == dimension::count;
+            case accepts::money: return m.kind == mention_kind::quantity && m.dimension == dimension::money;
+            case accepts::percent: return m.kind == mention_kind::percent;
+            case accepts::date: return m.kind == mention_kind::date;
+        }
+        return false;
+    }
+
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const&, Ctx const& context, RCtx&, Attr&) const {
+        match_state& st = detail::state_of(context);
+        auto const at = st.offset(first);
+        auto const index = st.mention_at(at);
+        if (!index) return false;
+        mention const& m = (*st.mentions)[*index];
+        if (!fits(m)) return false;
+        st.journal.push_back({journal_entry::kind::field, field, at, m.end, index, {}, direction::up, nullptr});
+        first = st.text.data() + m.end;
+        return true;
+    }
+};
+
+// Text read up to the next mention, a clause mark or a change word.  As an indicator its fillers
+// are trimmed off (完成税收 -> 税收); as a label (label_bytes > 0) it must stand right before a
+// value and be short: 面积 in 面积273.48亩, 目标任务的 in 占目标任务的151.01%.
+struct text_parser : primitive<text_parser> {
+    std::string_view field = "indicator";
+    bool stop_at_list = false;     // an item of a list ends at 、, 和, 及
+    std::size_t label_bytes = 0;   // a label: at most this long, and ends where a mention starts
+
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& context, RCtx&, Attr&) const {
+        match_state& st = detail::state_of(context);
+        std::size_t const begin = st.offset(first);
+        std::size_t const limit = std::min(st.next_mention_start(begin), st.offset(last));
+        std::size_t at = begin;
+        while (at < limit) {
+            std::string_view const rest = st.text.substr(at, limit - at);
+            if (detail::ends_text(rest) || (!label_bytes && detail::stop_word(rest, *st.words))) break;
+            if (stop_at_list && (rest.substr(0, 3) == "和" || rest.substr(0, 3) == "及")) break;
+            at += detail::utf8_step(rest);
+        }
+        if (at == begin || at - begin > 90) return false;  // nothing, or too long to name a figure
+        if (label_bytes && (at != limit || at - begin > label_bytes)) return false;
+        std::string_view const read = st.text.substr(begin, at - begin);
+        // A label names a further value (面积); an item of a list is never one.
+        if (field == "label" && !st.words->labels.contains(read)) return false;
+        if (stop_at_list && !label_bytes && st.words->labels.contains(read)) return false;
+        std::string_view const name = label_bytes ? read : detail::trim_fillers(read, *st.words);
+        st.journal.push_back({journal_entry::kind::field, field, begin, at, std::nullopt, std::string(name),
+                              direction::up, nullptr});
+        first = st.text.data() + at;
+        return true;
+    }
+};
+
+// A word from one of the lexicon's lists, written as a field: verb, change.basis.
+struct word_parser : primitive<word_parser> {
+    enum class list : std::uint8_t { verbs, bases } which = list::verbs;
+    std::string_view field;
+
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& context, RCtx&, Attr&) const {
+        match_state& st = detail::state_of(context);
+        std::size_t const at = st.offset(first);
+        std::string_view const rest = st.text.substr(at, st.offset(last) - at);
+        word_list const& words = which == list::verbs ? st.words->verbs : st.words->bases;
+        std::size_t const n = words.match(rest);
+        if (!n) return false;
+        st.journal.push_back({journal_entry::kind::field, field, at, at + n, std::nullopt, std::string(rest.substr(0, n)),
+                              direction::up, nullptr});
+        first += static_cast<std::ptrdiff_t>(n);
+        return true;
+    }
+};
+
+// 增长, 下降, 持平 (and 了 after them).
+struct direction_parser : primitive<direction_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& context, RCtx&, Attr&) const {
+        match_state& st = detail::state_of(context);
+        std::size_t const at = st.offset(first);
+        std::string_view const rest = st.text.substr(at, st.offset(last) - at);
+        direction dir = direction::up;
+        std::size_t n = st.words->up.match(rest);
+        if (!n && (n = st.words->down.match(rest))) dir = direction::down;
+        if (!n && (n = st.words->flat.match(rest))) dir = direction::flat;
+        if (!n) return false;
+        if (rest.substr(n, 3) == "了") n += 3;
+        st.journal.push_back({journal_entry::kind::field, "change.direction", at, at + n, std::nullopt,
+                              std::string(rest.substr(0, n)), dir, nullptr});
+        first += static_cast<std::ptrdiff_t>(n);
+        return true;
+    }
+};
+
+// Runs `subject`; when it fails, takes back what it wrote.
+template <class Subject>
+struct guard_parser : x3::unary_parser<Subject, guard_parser<Subject>> {
+    using base = x3::unary_parser<Subject, guard_parser<Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    constexpr guard_parser(Subject const& s) : base(s) {}
+
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& context, RCtx& rcontext, Attr&) const {
+        match_state& st = detail::state_of(context);
+        std::size_t const written = st.journal.size();
+        It const save = first;
+        if (this->subject.parse(first, last, context, rcontext, x3::unused)) return true;
+        st.journal.resize(written);
+        first = save;
+        return false;
+    }
+};
+
+struct guard_gen {
+    template <class Subject>
+    constexpr guard_parser<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& s) const {
+        return {x3::as_parser(s)};
+    }
+};
+
+// p、p、p (at least two): one item per element, each element's fields in an item of its own.
+template <class Subject>
+struct list_parser : x3::unary_parser<Subject, list_parser<Subject>> {
+    using base = x3::unary_parser<Subject, list_parser<Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    constexpr list_parser(Subject const& s) : base(s) {}
+
+    template <class It, class Ctx, class RCtx>
+    bool item(It& first, It const& last, Ctx const& context, RCtx& rcontext) const {
+        match_state& st = detail::state_of(context);
+        std::size_t const written = st.journal.size();
+        It const save = first;
+        st.journal.push_back({journal_entry::kind::item_begin, {}, st.offset(first), st.offset(first), {}, {},
+                              direction::up, this});
+        if (this->subject.parse(first, last, context, rcontext, x3::unused)) {
+            st.journal.push_back({journal_entry::kind::item_end, {}, st.offset(first), st.offset(first), {}, {},
+                                  direction::up, this});
+            return true;
+        }
+        st.journal.resize(written);
+        first = save;
+        return false;
+    }
+
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& context, RCtx& rcontext, Attr&) const {
+        match_state& st = detail::state_of(context);
+        std::size_t const written = st.journal.size();
+        It const start = first;
+        if (!item(first, last, context, rcontext)) return false;
+        std::size_t items = 1;
+        while (true) {
+            It const save = first;
+            std::string_view const rest(first, static_cast<std::size_t>(last - first));
+            std::size_t sep = 0;
+            for (std::string_view s : {"、", "和", "及", "以及", "，"})
+                if (rest.substr(0, s.size()) == s) sep = s.size();
+            if (!sep) break;
+            first += static_cast<std::ptrdiff_t>(sep);
+            if (!item(first, last, context, rcontext)) {
+                first = save;
+                break;
+            }
+            ++items;
+        }
+        if (items >= 2) return true;  // one item is no list: the rule without a list reads it
+        st.journal.resize(written);
+        first = start;
+        return false;
+    }
+};
+
+struct list_gen {
+    template <class Subject>
+    constexpr list_parser<typename x3::extension::as_parser<Subject>::value_type> operator()(Subject const& s) const {
+        return {x3::as_parser(s)};
+    }
+};
+
+// 城镇、农村常住居民人均可支配收入: parallel names sharing a tail, one item each; the tail is shared.
+struct name_list_parser : primitive<name_list_parser> {
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& context, RCtx&, Attr&) const {
+        match_state& st = detail::state_of(context);
+        std::size_t const begin = st.offset(first);
+        std::size_t const limit = std::min(st.next_mention_start(begin), st.offset(last));
+        std::vector<std::pair<std::size_t, std::size_t>> names;
+        std::size_t at = begin, name_begin = begin;
+        while (at < limit) {
+            std::string_view const rest = st.text.substr(at, limit - at);
+            if (rest.substr(0, 3) == "、" || rest.substr(0, 3) == "和") {
+                if (at == name_begin) return false;
+                names.emplace_back(name_begin, at);
+                at += 3;
+                name_begin = at;
+                continue;
+            }
+            if (detail::ends_text(rest) || detail::stop_word(rest, *st.words)) break;
+            at += detail::utf8_step(rest);
+        }
+        if (names.empty() || at == name_begin) return false;
+        // The last name is as long as the first; what follows it is the shared tail.
+        std::size_t const first_length = names.front().second - names.front().first;
+        std::size_t const last_end = std::min(name_begin + first_length, at);
+        names.emplace_back(name_begin, last_end);
+        for (auto const& [b, e] : names) {
+            st.journal.push_back({journal_entry::kind::item_begin, {}, b, b, {}, {}, direction::up, this});
+            std::string_view const name = detail::trim_fillers(st.text.substr(b, e - b), *st.words);
+            st.journal.push_back({journal_entry::kind::field, "indicator", b, e, {}, std::string(name), direction::up, nullptr});
+            st.journal.push_back({journal_entry::kind::item_end, {}, e, e, {}, {}, direction::up, this});
+        }
+        if (last_end < at)
+            st.journal.push_back({journal_entry::kind::field, "indicator", last_end, at, {},
+                                  std::string(st.text.substr(last_end, at - last_end)), direction::up, nullptr});
+        first = st.text.data() + at;
+        return true;
+    }
+};
+
+namespace dsl {
+
+using mention_kinds = mention_parser::accepts;
+
+// A quantity or a percent: 36923万元, 8.3%.  amount("面积") writes the field 面积 instead of value.
+inline constexpr mention_parser amount{"value", mention_kinds::quantity_or_percent};
+inline constexpr mention_parser quantity{"value", mention_kinds::quantity};
+inline constexpr mention_parser count{"value", mention_kinds::count};
+inline constexpr mention_parser money{"value", mention_kinds::money};
+inline constexpr mention_parser percent{"value", mention_kinds::percent};
+// A date: 1-11月, 2024年, 上半年.
+inline constexpr mention_parser period{"period", mention_kinds::date};
+
+// The name of the figure: the text before the number, fillers trimmed (完成税收 -> 税收).
+inline constexpr text_parser indicator{{}, "indicator", false, 0};
+// The name of one item of a list (stops at 、 和 及): 肉猪 in 肉猪3820头、山羊108只.
+inline constexpr text_parser item_name{{}, "indicator", true, 0};
+// A short label right before a value, which names it: 面积 in 面积273.48亩.
+inline constexpr text_parser label{{}, "label", true, 12};
+// Parallel names with a shared tail: 城镇、农村常住居民人均可支配收入.
+inline constexpr name_list_parser name_list{};
+
+// An action that the items of a list share: 出栏, 建成.
+inline constexpr word_parser verb{{}, word_parser::list::verbs, "verb"};
+// What a change is measured against: 同比, 比上年, 较去年.
+inline constexpr word_parser basis{{}, word_parser::list::bases, "change.basis"};
+// 增长, 下降, 持平.
+inline constexpr direction_parser direction_word{};
+// The amount of a change: 8.3%, 240余场, 0.6个百分点, 2.3倍.
+inline constexpr mention_parser change_value{"change.value", mention_kinds::quantity_or_percent};
+
+inline constexpr guard_gen guard{};
+inline constexpr list_gen list_of{};
+
+// Between clauses of one sentence, and between items.
+inline auto const clause_sep = x3::lit("，") | x3::lit(",");
+inline auto const list_sep = x3::lit("、") | x3::lit("和") | x3::lit("及");
+
+// 同比增长8.3%, 较去年减少240余场, 下降了60%, 提高0.6个百分点.
+inline auto const change = guard[-basis >> -x3::lit("分别") >> direction_word >> change_value];
+
+// 占目标任务的151.01%: the share, and what it is a share of.
+inline auto const share = guard[x3::lit("占") >> -text_parser{{}, "share.of", false, 30} >>
+                                mention_parser{"share", mention_kinds::percent}];
+
+// 面积273.48亩: a value named by its label.
+inline auto const labeled_amount = guard[label >> amount];
+
+}  // namespace dsl
+
+}  // namespace zhquant::rules
