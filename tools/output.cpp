@@ -12,6 +12,7 @@ std::map<std::string, output_format> const& output_format_names() {
     static std::map<std::string, output_format> const names{
         {"jsonl", output_format::jsonl},
         {"table", output_format::table},
+        {"csv", output_format::csv},
     };
     return names;
 }
@@ -25,6 +26,8 @@ void row_writer::write(std::vector<cell> row) {
     row.resize(columns_.size());
     if (format_ == output_format::jsonl)
         write_json(row);
+    else if (format_ == output_format::csv)
+        write_csv(row);
     else
         rows_.push_back(std::move(row));
 }
@@ -46,6 +49,44 @@ void row_writer::write_json(std::vector<cell> const& row) {
     }
     buffer_ += boost::json::serialize(object);
     buffer_ += '\n';
+    if (buffer_.size() >= (1u << 16)) flush();
+}
+
+namespace {
+
+// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
+void append_csv_field(std::string& out, std::string_view field) {
+    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out += field;
+        return;
+    }
+    out += '"';
+    for (char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+}  // namespace
+
+void row_writer::write_csv(std::vector<cell> const& row) {
+    auto line = [this](auto const& fields, auto&& text_of) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (i > 0) buffer_ += ',';
+            append_csv_field(buffer_, text_of(fields[i]));
+        }
+        buffer_ += "\r\n";
+    };
+    if (!header_written_) {
+        line(columns_, [](std::string const& c) { return std::string_view(c); });
+        header_written_ = true;
+    }
+    line(row, [](cell const& c) -> std::string {
+        if (auto const* count = std::get_if<std::uint64_t>(&c)) return fmt::format("{}", *count);
+        if (auto const* text = std::get_if<std::string>(&c)) return *text;
+        return {};
+    });
     if (buffer_.size() >= (1u << 16)) flush();
 }
 

@@ -1,4 +1,4 @@
-// What a subcommand found, written as JSON Lines (the default) or as an aligned table.
+// What a subcommand found, written as JSON Lines (the default), an aligned table, or CSV.
 //
 //     row_writer out(output_format::jsonl, {"doc", "start", "text"});
 //     out.write({std::string("a.txt"), std::uint64_t{3}, std::string("598万")});
@@ -15,7 +15,7 @@
 #include <variant>
 #include <vector>
 
-enum class output_format { jsonl, table };
+enum class output_format { jsonl, table, csv };
 
 // The names --format accepts.
 std::map<std::string, output_format> const& output_format_names();
@@ -37,6 +37,7 @@ public:
 
 private:
     void write_json(std::vector<cell> const& row);
+    void write_csv(std::vector<cell> const& row);
     void write_table();
     void flush();
 
@@ -46,6 +47,7 @@ private:
     std::string buffer_;
     std::vector<std::vector<cell>> rows_;
     bool finished_ = false;
+    bool header_written_ = false;
 };
 
 // Prints `DOC:OFFSET: error: MESSAGE` to standard error.

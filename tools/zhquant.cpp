@@ -3,9 +3,11 @@
 //     zhquant numbers report.txt            # one JSON object per number
 //     zhquant numbers --format table *.txt  # an aligned table
 //     zhquant mentions report.txt           # quantities, percents and dates, resolved
+//     zhquant extract report.txt            # records: indicator, value, period, change
 //     zhquant normalize report.txt          # the normalized text the grammars read
 //
 // Each subcommand lives in its own file and registers itself with add_<name>_command.
+#include "extract_command.hpp"
 #include "mentions_command.hpp"
 #include "normalize_command.hpp"
 #include "numbers_command.hpp"
@@ -19,6 +21,7 @@ int main(int argc, char** argv) {
 
     add_numbers_command(app);
     add_mentions_command(app);
+    add_extract_command(app);
     add_normalize_command(app);
 
     // A subcommand reports failure by throwing CLI::RuntimeError(status) from its callback.

@@ -112,12 +112,17 @@ inline std::size_t utf8_step(std::string_view s) {
     return std::min(n, s.size());
 }
 
-// Characters that end an indicator: clause punctuation, brackets that open a note, line breaks.
-inline bool ends_text(std::string_view s) {
-    static constexpr std::string_view stops[] = {"，", "。", "；", "：", "！", "？", "、", ",", ";", ":", "!", "?",
-                                                 "(", ")", "（", "）", "\n", "…", "—", "－"};
+// Characters that end an indicator: clause punctuation and line breaks; an item of a list also
+// ends at 、 and at brackets (an indicator keeps them: 开展安全检查、行政执法281次).
+inline bool ends_text(std::string_view s, bool list_item = false) {
+    static constexpr std::string_view stops[] = {"，", "。", "；", "：", "！", "？", ",", ";", ":", "!", "?",
+                                                 "\n", "…", "—", "－"};
+    static constexpr std::string_view item_stops[] = {"、", "(", ")", "（", "）"};
     for (auto stop : stops)
         if (s.substr(0, stop.size()) == stop) return true;
+    if (list_item)
+        for (auto stop : item_stops)
+            if (s.substr(0, stop.size()) == stop) return true;
     return false;
 }
 
@@ -151,6 +156,17 @@ inline std::string_view trim_fillers(std::string_view text, lexicon const& words
         text.remove_prefix(n);
     }
     return text;
+}
+
+inline bool has_han(std::string_view s) {
+    for (std::size_t i = 0; i + 2 < s.size(); i += utf8_step(s.substr(i))) {
+        auto const b0 = static_cast<unsigned char>(s[i]);
+        if ((b0 & 0xF0) != 0xE0) continue;
+        char32_t const c = (char32_t(b0 & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                           char32_t(static_cast<unsigned char>(s[i + 2]) & 0x3F);
+        if (c >= 0x3400 && c <= 0x9FFF) return true;
+    }
+    return false;
 }
 
 }  // namespace detail
@@ -215,13 +231,14 @@ struct text_parser : primitive<text_parser> {
         std::size_t at = begin;
         while (at < limit) {
             std::string_view const rest = st.text.substr(at, limit - at);
-            if (detail::ends_text(rest) || (!label_bytes && detail::stop_word(rest, *st.words))) break;
+            if (detail::ends_text(rest, stop_at_list) || (!label_bytes && detail::stop_word(rest, *st.words))) break;
             if (stop_at_list && (rest.substr(0, 3) == "和" || rest.substr(0, 3) == "及")) break;
             at += detail::utf8_step(rest);
         }
         if (at == begin || at - begin > 90) return false;  // nothing, or too long to name a figure
         if (label_bytes && (at != limit || at - begin > label_bytes)) return false;
         std::string_view const read = st.text.substr(begin, at - begin);
+        if (!detail::has_han(read)) return false;  // “ or (: punctuation names nothing
         // A label names a further value (面积); an item of a list is never one.
         if (field == "label" && !st.words->labels.contains(read)) return false;
         if (stop_at_list && !label_bytes && st.words->labels.contains(read)) return false;
@@ -417,6 +434,9 @@ inline constexpr mention_parser period{"period", mention_kinds::date};
 inline constexpr text_parser indicator{{}, "indicator", false, 0};
 // The name of one item of a list (stops at 、 和 及): 肉猪 in 肉猪3820头、山羊108只.
 inline constexpr text_parser item_name{{}, "indicator", true, 0};
+// Text before a period that opens the figure (另申报 in 另申报2022年高标准农田建设5000亩): read
+// and left out of the record.
+inline constexpr text_parser context{{}, "context", false, 0};
 // A short label right before a value, which names it: 面积 in 面积273.48亩.
 inline constexpr text_parser label{{}, "label", true, 12};
 // Parallel names with a shared tail: 城镇、农村常住居民人均可支配收入.

@@ -5,7 +5,7 @@
 //     for (auto i : result.unclaimed) ...           // mentions no record took
 //
 // The text is normalized and its mentions found first.  In each sentence (ended by 。！？； or a
-// line break) every rule is tried at the sentence's start, after each ，or ：, and where the last
+// line break) every rule is tried at the sentence's start, after each ，：or (, and where the last
 // record ended; where several match, the highest priority wins, then the longest match.  Matches
 // never overlap.  All offsets in the result are bytes of the text given.
 #pragma once
@@ -90,10 +90,10 @@ inline extraction extract(std::string_view text, rule_set const& rules, extract_
                 at = best_end;
                 continue;
             }
-            // The next place a record may start: after the next ，or ：.
+            // The next place a record may start: after the next ，：or (.
             std::size_t sep = 0;
             while (at < sentence_end &&
-                   !detail::starts_with_any(std::string_view(norm).substr(at), {"，", "：", ",", ":"}, sep))
+                   !detail::starts_with_any(std::string_view(norm).substr(at), {"，", "：", ",", ":", "（", "("}, sep))
                 at += detail::utf8_step(std::string_view(norm).substr(at));
             at += sep;
         }

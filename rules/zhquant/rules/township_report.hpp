@@ -44,9 +44,9 @@ inline auto const completion =
 // the same figure.
 inline auto const remarks = *guard[clause_sep >> (change | share | completion)];
 
-// 肉猪3820头: one item of a list.  An item never starts with a verb of its own: 出栏肉猪3820头、
+// 肉猪3820头, 临时救助困难群众388人次138.39万元: one item of a list.  An item never starts with a verb of its own: 出栏肉猪3820头、
 // 山羊108只，养殖清水鱼1000亩 is two lists, and 养殖 is the second one's verb.
-inline auto const item = !verb >> item_name >> figure_amount;
+inline auto const item = !verb >> item_name >> values;
 
 // 规上工业总产值36923万元，同比增长 8.3%
 inline rule const figure = record("figure", -opening_period >> -indicator >> values >> remarks, 2);
