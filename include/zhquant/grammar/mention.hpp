@@ -407,6 +407,8 @@ private:
             out.end = q;
             return out.measure != nullptr;
         }
+        // 8.3 %: a space left between two ASCII characters by PDF repair.
+        if (rest(q).substr(0, 2) == " %") ++q;
         if (detail::starts_with(rest(q), "%") || detail::starts_with(rest(q), "％") || detail::starts_with(rest(q), "‰")) {
             out.kind = mention_kind::percent;
             out.percent = detail::starts_with(rest(q), "‰") ? percent_form::per_mille : percent_form::sign;

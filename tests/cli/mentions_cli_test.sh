@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# `zhquant mentions` and `zhquant extract`: exact output and messages for small inputs, bad input
+# and bad options.
+#
+#     tests/cli/mentions_cli_test.sh build/tools/zhquant
+set -uo pipefail
+zhquant=$(realpath "$1")
+here=$(dirname "$(realpath "$0")")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"  # so that nope.txt is missing
+source "$here/check.sh"
+
+check "a quantity with a qualifier" 0 \
+    '{"doc":"-","start":0,"end":12,"text":"超200万元","kind":"quantity","value":"2000000","unit":"元","qualifier":"over","dimension":"money","si_value":"2000000","si_unit":"CNY"}
+' '' '超200万元' mentions
+
+check "a percent and a date, PDF spaces kept in the span" 0 \
+    '{"doc":"-","start":0,"end":8,"text":"2024 年","kind":"date","value":"2024","qualifier":"exact","dimension":"time"}
+{"doc":"-","start":15,"end":20,"text":"8.3 %","kind":"percent","value":"8.3","qualifier":"exact","dimension":"ratio"}
+' '' '2024 年增长 8.3 %%' mentions
+
+check "invalid UTF-8: file and position, the rest still read" 1 \
+    '{"doc":"-","start":4,"end":13,"text":"598万元","kind":"quantity","value":"5980000","unit":"元","qualifier":"exact","dimension":"money","si_value":"5980000","si_unit":"CNY"}
+' $'-:1: error: invalid UTF-8 byte 0xFF\n' 'a\xff, 598万元' mentions
+
+check "a missing file, the other still read" 1 \
+    '{"doc":"-","start":0,"end":4,"text":"5个","kind":"quantity","value":"5","unit":"个","qualifier":"exact","dimension":"count","si_value":"5","si_unit":"1"}
+' $'zhquant: cannot open \'nope.txt\': No such file or directory\n' '5个' mentions nope.txt -
+
+check "an unknown option" 109 '' $'The following argument was not expected: --nope\nRun with --help for more information.\n' '' mentions --nope
+
+check "an unknown rule set lists the known ones" 2 '' \
+    $'zhquant: unknown rule set \'nope\' (known: township_report)\n' '' extract --rules nope
+
+printf '[units]\n垧\tarea\t10000\tm2\n[fillers]\n两 个\n' > bad.lex
+check "a malformed lexicon: file, line and column" 2 '' \
+    $'bad.lex:4:2: error: unexpected space in a word (one word a line)\n' '' extract --lexicon bad.lex
+
+printf '垧\tarea\t10000\tm2\n' > good.units
+check "units from a file" 0 \
+    '{"doc":"-","start":0,"end":5,"text":"30垧","kind":"quantity","value":"30","unit":"垧","qualifier":"exact","dimension":"area","si_value":"300000","si_unit":"m2"}
+' '' '30垧' mentions --units good.units
+
+check "extract, CSV" 0 $'doc,rule,indicator,value,period,change,share,values,text\r\n-,figure,税收,598万元,,,,,完成税收598万元\r\n' '' \
+    '完成税收598万元' extract -f csv
+
+echo "mentions CLI: $passed passed, $failed failed"
+((failed == 0))
