@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process throughput and peak memory of `zhquant normalize` and `zhquant mentions` on the
+# Whole-process throughput and peak memory of `zhquant normalize`, `mentions` and `extract` on the
 # five seeds repeated to 20 MB and to 100 MB, one core, best wall time of RUNS runs (default 3).
 # Builds nothing: run scripts/test.sh (or cmake --build build) first.
 #
@@ -80,7 +80,13 @@ measure "$work/20mb.txt" mentions
 ment20_wall=$best_wall ment20_kb=$peak_kb
 row "zhquant mentions" "$size20" "$ment20_wall" "$ment20_kb"
 
+measure "$work/20mb.txt" extract --format jsonl
+extract20_wall=$best_wall extract20_kb=$peak_kb
+row "zhquant extract" "$size20" "$extract20_wall" "$extract20_kb"
+
 echo
+awk -v e="$extract20_wall" -v m="$ment20_wall" 'BEGIN {
+    printf "ratio extract/mentions (wall time on the 20 MB file): %.2fx\n", e / m }'
 awk -v m="$ment20_wall" -v n="$norm20_wall" 'BEGIN {
     printf "ratio mentions/normalize (wall time on the 20 MB file): %.1fx\n", m / n }'
 # Not growing: the 100 MB run may use at most 10% (and 2 MiB) more than the 20 MB run.

@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstddef>
 #include <fstream>
 #include <initializer_list>
@@ -41,7 +42,9 @@
 
 namespace zhquant::rules {
 
-// Words kept longest first, so that the first match at a position is the longest.
+// Words kept longest first, so that the first match at a position is the longest.  match() is on
+// the hot path of every rule (an indicator checks it at each character): the words are indexed by
+// their first character, so a character no word starts with costs one lookup in a small table.
 class word_list {
 public:
     word_list() = default;
@@ -53,6 +56,7 @@ public:
         if (word.empty() || contains(word)) return;
         auto at = std::find_if(words_.begin(), words_.end(), [&](std::string const& w) { return w.size() < word.size(); });
         words_.insert(at, std::string(word));
+        reindex();
     }
 
     bool contains(std::string_view word) const {
@@ -61,8 +65,12 @@ public:
 
     // The longest word that `text` starts with, or 0.
     std::size_t match(std::string_view text) const {
-        for (auto const& w : words_)
+        if (text.empty()) return 0;
+        auto const& bucket = buckets_[bucket_of(text)];
+        for (std::uint16_t i : bucket) {
+            std::string const& w = words_[i];
             if (text.substr(0, w.size()) == w) return w.size();
+        }
         return 0;
     }
 
@@ -76,7 +84,25 @@ public:
     std::vector<std::string> const& words() const { return words_; }
 
 private:
+    static constexpr std::size_t bucket_count = 256;
+
+    // A hash of the first character's bytes, so that 完 and 实 land apart.
+    static std::size_t bucket_of(std::string_view text) {
+        auto const lead = static_cast<unsigned char>(text[0]);
+        std::size_t const length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
+        std::size_t h = 0;
+        for (std::size_t i = 0; i < length && i < text.size(); ++i) h = h * 31 + static_cast<unsigned char>(text[i]);
+        return h % bucket_count;
+    }
+
+    void reindex() {
+        for (auto& b : buckets_) b.clear();
+        for (std::size_t i = 0; i < words_.size(); ++i)
+            buckets_[bucket_of(words_[i])].push_back(static_cast<std::uint16_t>(i));
+    }
+
     std::vector<std::string> words_;
+    std::array<std::vector<std::uint16_t>, bucket_count> buckets_;
 };
 
 struct lexicon {
@@ -96,8 +122,9 @@ struct lexicon {
             lexicon l;
             l.fillers = {"完成", "实现", "累计", "共计", "共有", "合计", "总计", "其中", "全年", "截至目前",
                          "今年", "当年", "新增", "现有", "达到", "全镇", "该镇", "全乡", "全村", "全县", "全区",
-                         "全市", "全省", "全国", "去年", "已"};
-            l.tails = {"达到", "高达", "约为", "均为", "分别为", "达", "为", "约", "共", "平均", "均", "是", "有",
+                         "全市", "全省", "全国", "去年", "已", "积极", "扎实", "妥善", "依法", "迅速", "广泛",
+                         "先后", "着力", "进一步", "累积"};
+            l.tails = {"共计", "达到", "高达", "约为", "均为", "分别为", "达", "为", "约", "共", "平均", "均", "是", "有",
                        "超", "近", "超过", "逾", "不足", "将近", "接近", "大约"};
             l.verbs = {"出栏", "存栏", "建成", "新建", "改造", "修建", "硬化", "种植", "培训", "开展", "举办", "组织",
                        "发放", "引进", "招引", "帮助", "带动", "接待", "受理", "办结", "化解", "排查", "整改",
@@ -105,15 +132,17 @@ struct lexicon {
                        "走访", "覆盖", "惠及", "吸纳", "安置", "救助", "资助", "调解", "收集", "清理", "整治",
                        "养殖", "发展", "实施", "设置", "配备", "推送", "召开", "安装", "铺设", "更换", "布置",
                        "粘贴", "办理", "解决", "推广", "申报", "核查", "拆除", "优化", "调整", "培育",
-                       "评选", "输送", "转移", "除治", "投用", "建设", "指导", "举报", "挖掘"};
+                       "评选", "输送", "转移", "除治", "投用", "建设", "指导", "举报", "挖掘", "拟定", "获得",
+                       "提供", "启动", "吸引", "产销", "制定", "推动", "出动", "明确", "带来", "发现", "梳理",
+                       "新开发", "新实施", "新发展", "进行", "支援", "劝停", "巡查", "获", "获批", "处理", "处置"};
             l.bases = {"同比", "环比", "比上年同期", "比去年同期", "比上年末", "比上年", "比去年", "较上年同期",
                        "较去年同期", "较上年", "较去年", "与上年相比", "与去年相比", "比上月", "较上月",
                        "比年初", "较年初", "比2023年", "比2022年", "较2023年", "较2022年"};
             l.up = {"增长", "增加", "提高", "上升", "上涨", "提升", "扩大", "增长了", "增加了", "提高了", "上升了"};
             l.down = {"下降", "减少", "降低", "回落", "下滑", "收窄", "缩小", "下降了", "减少了", "降低了"};
             l.flat = {"持平"};
-            l.indicators = {"完成率", "整改完成率", "办结率", "化解率", "整改率", "完工率", "参保率", "覆盖率",
-                            "参与率", "达标率", "合格率", "满意度", "识别率", "就业率", "入学率", "增长率"};
+            // Rates whose first word is a filler or a verb: without them 完成率 would be trimmed to 率.
+            l.indicators = {"完成率", "整改完成率", "办结率", "化解率", "整改率"};
             l.labels = {"面积", "总面积", "长度", "总长", "总长度", "里程", "金额", "总金额", "资金", "总投资",
                         "投资", "人数", "户数", "人次", "产值", "总产值", "规模", "数量", "总数", "产量", "收入",
                         "长", "宽", "高", "深", "重量", "容量", "功率", "占地", "涉及"};
