@@ -96,6 +96,9 @@ public:
     }
 
     // Bytes of normalized text.
+    // Room for `segments` segments: a whole document's map grows without copying.
+    void reserve(std::size_t segments) { entries_.reserve(segments); }
+
     std::size_t size() const noexcept { return size_; }
     bool empty() const noexcept { return size_ == 0; }
 
