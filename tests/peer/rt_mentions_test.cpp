@@ -18,6 +18,7 @@
 //     RT CurrencyModel: 21 passed of 25 (84.0%)
 //     RT DimensionModel: 19 passed of 21 (90.5%)
 //     RT Percent+Currency+Dimension: 158 passed of 174 (90.8%)
+#include "../support/recognizers_text.hpp"
 #include "../support/test_data.hpp"
 
 #include <boost/json/src.hpp>
@@ -51,6 +52,7 @@ using zhquant::dimension;
 using zhquant::mention;
 using zhquant::mention_kind;
 using zhquant::rational;
+using namespace zhquant::test::rt;
 
 // Next to this file: tests/peer beside tests/data.
 std::string const known_failures_path = ZHQUANT_TEST_DATA_DIR "/../peer/rt_mentions_known_failures.tsv";
@@ -145,60 +147,6 @@ std::optional<decimal> expected_value(std::optional<std::string> const& text, bo
     return zhquant::test::decimal_from_scientific(v);
 }
 
-// Our value against the spec's: exactly, or for a value that does not terminate (1/3), within a
-// relative 1e-12, as the specs write 15 significant digits.  (As in rt_number_test.cpp.)
-bool same_value(rational const& ours, decimal const& expected) {
-    if (ours.is_decimal()) return *ours.to_decimal() == expected;
-    auto const minus_expected = rational::make(-expected, decimal::from_int(1));
-    auto const tolerance = rational::make(*decimal::parse("0.000000000001"), decimal::from_int(1));
-    if (!minus_expected || !tolerance) return false;
-    auto const difference = checked_add(ours, *minus_expected);
-    auto const allowed = checked_mul(rational(expected.abs()), *tolerance);
-    if (!difference || !allowed) return false;
-    auto const magnitude = difference->negative() ? rational::make(-difference->numerator(), difference->denominator())
-                                                  : std::optional<rational>(*difference);
-    return magnitude && *magnitude <= *allowed;
-}
-
-// utf16[b] is the UTF-16 index of byte b of `text` (and of its end); npos inside a character.
-std::vector<std::size_t> utf16_offsets(std::string_view text) {
-    constexpr auto npos = std::string_view::npos;
-    std::vector<std::size_t> offsets(text.size() + 1, npos);
-    std::size_t units = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        offsets[i] = units;
-        auto const lead = static_cast<unsigned char>(text[i]);
-        std::size_t const length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        units += length == 4 ? 2 : 1;
-        i += length;
-    }
-    offsets[text.size()] = units;
-    return offsets;
-}
-
-std::string escaped(std::string_view input) {
-    std::string out;
-    for (char const c : input) {
-        if (c == '\n') out += "\\n";
-        else if (c == '\t') out += "\\t";
-        else if (c == '\\') out += "\\\\";
-        else out += c;
-    }
-    return out;
-}
-
-std::string unescaped(std::string_view input) {
-    std::string out;
-    for (std::size_t i = 0; i < input.size(); ++i) {
-        if (input[i] == '\\' && i + 1 < input.size()) {
-            char const next = input[++i];
-            out += next == 'n' ? '\n' : next == 't' ? '\t' : next;
-        } else {
-            out += input[i];
-        }
-    }
-    return out;
-}
 
 // A line of one of our TSV files, split at tabs; `columns` cells or a test failure.
 std::optional<std::vector<std::string>> split_line(std::string const& path, int number, std::string line,
