@@ -84,6 +84,21 @@ inline std::size_t match_separator(std::string_view text) {
 
 inline bool is_plain_integer_in(number_parts const& n, long lo, long hi, long& out) {
     if (n.shape != number_shape::plain || n.negative || !n.whole.inner_over.empty()) return false;
+    // The common cases without the resolver: one Chinese digit, or a few ASCII digits.
+    if (n.whole.tokens.size() == 1) {
+        auto const& t = n.whole.tokens[0];
+        if (t.kind == numeral_token_kind::digit) {
+            if (t.low != t.high) return false;
+            out = t.low;
+            return out >= lo && out <= hi;
+        }
+        if (t.kind == numeral_token_kind::digits && t.arabic && t.text.size() <= 9 &&
+            t.text.find_first_not_of("0123456789") == std::string_view::npos) {
+            out = 0;
+            for (char c : t.text) out = out * 10 + (c - '0');
+            return out >= lo && out <= hi;
+        }
+    }
     auto v = resolve(n);
     if (!v || v->high || !v->value.is_decimal()) return false;
     auto d = v->value.to_decimal();

@@ -14,17 +14,30 @@ namespace zhquant {
 
 namespace detail {
 
-// Where a mention can begin: where a number can, or at a qualifier or 上/下 (半年).
+// Where a mention can begin: where a number can, at a currency sign, or at a word that opens one
+// (a qualifier such as 约 or 超过, 上半年, 打对折, 半成).  Common characters such as 大 and 上 open a
+// mention only in those words, so they are checked here, before the reader is started.
 inline bool may_start_mention(char const* p, char const* end) noexcept {
     if (may_start_number(p, end)) return true;
-    if (*p == '$' || std::string_view(p, static_cast<std::size_t>(end - p)).substr(0, 2) == "¥" ||
-        std::string_view(p, static_cast<std::size_t>(end - p)).substr(0, 2) == "£")
-        return true;
+    std::string_view const rest(p, static_cast<std::size_t>(end - p));
+    if (*p == '$' || rest.substr(0, 2) == "¥" || rest.substr(0, 2) == "£") return true;
     if (static_cast<unsigned char>(*p) < 0xE0) return false;
+    auto next_is = [&](std::initializer_list<std::string_view> words) {
+        for (auto w : words)
+            if (rest.substr(3, w.size()) == w) return true;
+        return false;
+    };
     switch (decode_three_byte_utf8(p, end)) {
-        case U'约': case U'大': case U'将': case U'接': case U'不': case U'近': case U'超':
-        case U'多': case U'逾': case U'高': case U'上': case U'下': case U'半': case U'对': case U'€':
-        case U'￥': return true;
+        case U'约': case U'近': case U'超': case U'逾': case U'￥': case U'€': return true;
+        case U'大': return next_is({"约", "概"});
+        case U'将': return next_is({"近"});
+        case U'接': return next_is({"近"});
+        case U'不': return next_is({"足", "到"});
+        case U'多': return next_is({"达"});
+        case U'高': return next_is({"于"});
+        case U'上': case U'下': return next_is({"半年"});
+        case U'半': return next_is({"成", "折"});
+        case U'对': return next_is({"折"});
         default: return false;
     }
 }
