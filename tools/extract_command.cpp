@@ -1,7 +1,12 @@
 #include "extract_command.hpp"
 
+#include "diagnostic.hpp"
+#include "html_report.hpp"
 #include "input.hpp"
 #include "output.hpp"
+#include "parallel.hpp"
+#include "progress.hpp"
+#include "record_text.hpp"
 #include "rule_sets.hpp"
 
 #include <zhquant/rules/extract.hpp>
@@ -11,176 +16,199 @@
 #include <boost/json.hpp>
 #include <fmt/core.h>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
+
+enum class extract_format { table, jsonl, csv, html };
+
+std::map<std::string, extract_format> const& extract_format_names() {
+    static std::map<std::string, extract_format> const names{
+        {"table", extract_format::table},
+        {"jsonl", extract_format::jsonl},
+        {"csv", extract_format::csv},
+        {"html", extract_format::html},
+    };
+    return names;
+}
 
 struct extract_options {
     std::vector<std::string> files;
     std::string rules = "township_report";
     std::string lexicon_file;
     std::string format = "table";
+    std::string output;
+    unsigned jobs = 1;
     bool unclaimed = false;
+    bool summary = false;
+    bool quiet = false;
 };
 
-// A mention as GUIDE.md writes it, with the bytes of the original text.
-boost::json::object mention_json(zhquant::mention const& m, std::string_view bytes) {
-    boost::json::object o;
-    o["start"] = m.start;
-    o["end"] = m.end;
-    o["text"] = slice(bytes, m.start, m.end);
-    o["kind"] = zhquant::name(m.kind);
-    o["value"] = m.value_text();
-    if (auto high = m.high_text()) o["high"] = *high;
-    if (!m.unit.empty()) o["unit"] = m.unit;
-    o["qualifier"] = zhquant::name(m.qualifier);
-    o["dimension"] = zhquant::name(m.dimension);
-    return o;
-}
+// One document, read and extracted on a worker thread.
+struct document {
+    bool read = false;
+    std::string reason;  // why it could not be read
+    std::string bytes;
+    zhquant::extraction x;
+};
 
-boost::json::object change_json(zhquant::change const& c, zhquant::extraction const& x, std::string_view bytes) {
-    boost::json::object o;
-    if (!c.basis.empty()) o["basis"] = c.basis;
-    o["direction"] = zhquant::name(c.direction);
-    if (c.value) o["value"] = mention_json(x.mentions[*c.value], bytes);
-    return o;
-}
+// What all documents held, for the summary line.
+struct totals {
+    std::size_t documents = 0, mentions = 0, records = 0, unclaimed = 0, unreadable = 0;
+};
 
-boost::json::object record_json(std::string const& doc, zhquant::record const& r, zhquant::extraction const& x,
-                                std::string_view bytes) {
-    boost::json::object o;
-    o["doc"] = doc;
-    o["start"] = r.start;
-    o["end"] = r.end;
-    o["text"] = slice(bytes, r.start, r.end);
-    o["rule"] = r.rule;
-    o["indicator"] = r.indicator;
-    if (!r.verb.empty()) o["verb"] = r.verb;
-    if (r.value) o["value"] = mention_json(x.mentions[*r.value], bytes);
-    if (r.period) o["period"] = mention_json(x.mentions[*r.period], bytes);
-    if (!r.changes.empty()) o["change"] = change_json(r.changes.front(), x, bytes);
-    if (r.changes.size() > 1) {
-        boost::json::array more;
-        for (std::size_t i = 1; i < r.changes.size(); ++i) more.push_back(change_json(r.changes[i], x, bytes));
-        o["more_changes"] = std::move(more);
-    }
-    if (r.share) {
-        o["share"] = mention_json(x.mentions[*r.share], bytes);
-        if (!r.share_of.empty()) o["share_of"] = r.share_of;
-    }
-    if (!r.values.empty()) {
-        boost::json::object values;
-        for (auto const& v : r.values) values[v.name] = mention_json(x.mentions[v.mention], bytes);
-        o["values"] = std::move(values);
-    }
-    return o;
-}
-
-// For tables and CSV: a mention as its own text, a change as 同比 up 8.3%.
-std::string mention_text(std::optional<std::size_t> i, zhquant::extraction const& x, std::string_view bytes) {
-    if (!i) return {};
-    return slice(bytes, x.mentions[*i].start, x.mentions[*i].end);
-}
-
-std::string changes_text(zhquant::record const& r, zhquant::extraction const& x, std::string_view bytes) {
-    std::string out;
-    for (auto const& c : r.changes) {
-        if (!out.empty()) out += "; ";
-        if (!c.basis.empty()) out += c.basis + " ";
-        out.append(zhquant::name(c.direction));
-        if (c.value) out += " " + mention_text(c.value, x, bytes);
-    }
-    return out;
-}
-
-std::string values_text(zhquant::record const& r, zhquant::extraction const& x, std::string_view bytes) {
-    std::string out;
-    for (auto const& v : r.values) {
-        if (!out.empty()) out += "; ";
-        out += v.name + "=" + mention_text(v.mention, x, bytes);
-    }
-    return out;
+std::string summary_line(totals const& t) {
+    std::string line = fmt::format("{} {}, {} {}, {} {}, {} unclaimed", t.documents,
+                                   t.documents == 1 ? "document" : "documents", t.mentions,
+                                   t.mentions == 1 ? "mention" : "mentions", t.records,
+                                   t.records == 1 ? "record" : "records", t.unclaimed);
+    if (t.unreadable) line += fmt::format(", {} not read", t.unreadable);
+    return line;
 }
 
 int run_extract(extract_options const& options) {
-    named_rule_set const* chosen = nullptr;
-    std::string names;
-    for (auto const& set : known_rule_sets()) {
-        if (set.name == options.rules) chosen = &set;
-        names += (names.empty() ? "" : ", ") + std::string(set.name);
-    }
+    named_rule_set const* chosen = find_rule_set(options.rules);
     if (!chosen) {
-        fmt::print(stderr, "zhquant: unknown rule set '{}' (known: {})\n", options.rules, names);
+        report_unknown_rule_set(options.rules);
         return 2;
     }
     zhquant::rules::lexicon words = zhquant::rules::lexicon::builtin();
     if (!options.lexicon_file.empty()) {
         auto loaded = zhquant::rules::load_lexicon_from_path(options.lexicon_file, words);
         if (!loaded) {
-            fmt::print(stderr, "{}\n", loaded.error().message);
+            print_file_error(options.lexicon_file, loaded.error().message);
             return 2;
         }
     }
     zhquant::rules::extract_options extract_options;
     extract_options.words = &words;
-    auto const format = output_format_names().at(options.format);
+    auto const format = extract_format_names().at(options.format);
 
-    row_writer table(format, {"doc", "rule", "indicator", "value", "period", "change", "share", "values", "text"});
-    row_writer unclaimed_table(format, {"doc", "unclaimed", "kind", "value", "unit"});
-    std::string json_lines;
-    std::vector<std::string> const stdin_only{"-"};
-    auto const& files = options.files.empty() ? stdin_only : options.files;
-    int status = 0;
-    std::string bytes, reason;
-    for (auto const& path : files) {
-        if (!read_input(path, bytes, reason)) {
-            report_unreadable(path, reason);
-            status = 1;
-            continue;
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned_out{nullptr, std::fclose};
+    std::FILE* out = stdout;
+    if (!options.output.empty() && options.output != "-") {
+        owned_out.reset(std::fopen(options.output.c_str(), "wb"));
+        if (!owned_out) {
+            fmt::print(stderr, "zhquant: cannot write '{}': {}\n", options.output, std::strerror(errno));
+            return 2;
         }
-        auto const x = zhquant::rules::extract(bytes, chosen->get(), extract_options);
+        out = owned_out.get();
+    }
+
+    auto const inputs = expand_inputs(options.files);
+    int status = inputs.ok ? 0 : 1;
+    auto const& files = inputs.files;
+
+    std::optional<row_writer> table, unclaimed_table;
+    if (format == extract_format::table || format == extract_format::csv) {
+        auto const rows = format == extract_format::table ? output_format::table : output_format::csv;
+        table.emplace(rows, std::vector<std::string>{"doc", "rule", "indicator", "value", "period", "change", "share",
+                                                     "values", "text"},
+                      out);
+        unclaimed_table.emplace(rows, std::vector<std::string>{"doc", "unclaimed", "kind", "value", "unit"}, out);
+    }
+    std::optional<html_report> page;
+    if (format == extract_format::html) page.emplace(std::string(chosen->name));
+    std::string json_lines;
+    totals total;
+    progress_bar progress(files.size(), !options.quiet);
+    bool const out_is_terminal = isatty(fileno(out)) == 1;
+    zhquant::rules::rule_set const& rules = chosen->get();
+
+    auto work = [&](std::size_t i) {
+        document d;
+        d.read = read_input(files[i], d.bytes, d.reason);
+        if (d.read) d.x = zhquant::rules::extract(d.bytes, rules, extract_options);
+        return d;
+    };
+    auto emit = [&](std::size_t i, document&& d) {
+        auto const& path = files[i];
+        if (!d.read) {
+            progress.clear();
+            report_unreadable(path, d.reason);
+            status = 1;
+            ++total.unreadable;
+            if (page) page->add_unreadable(path, d.reason);
+            progress.step(path);
+            return;
+        }
+        auto const& x = d.x;
+        std::string_view const bytes = d.bytes;
+        ++total.documents;
+        total.mentions += x.mentions.size();
+        total.records += x.records.size();
+        total.unclaimed += x.unclaimed.size();
+        std::vector<std::string> problems;
+        if (!x.errors.empty()) progress.clear();
         for (auto const& e : x.errors) {
             print_error(path, e.offset, e.message);
+            problems.push_back(fmt::format("{}:{}: error: {}", path, e.offset, e.message));
             status = 1;
         }
-        for (auto const& r : x.records) {
-            if (format == output_format::jsonl) {
-                json_lines += boost::json::serialize(record_json(path, r, x, bytes));
-                json_lines += '\n';
-                continue;
-            }
-            std::string share = mention_text(r.share, x, bytes);
-            if (!r.share_of.empty()) share = r.share_of + " " + share;
-            table.write({path, r.rule, r.indicator, mention_text(r.value, x, bytes), mention_text(r.period, x, bytes),
-                         changes_text(r, x, bytes), share, values_text(r, x, bytes), slice(bytes, r.start, r.end)});
-        }
-        if (options.unclaimed) {
-            for (auto i : x.unclaimed) {
-                auto const& m = x.mentions[i];
-                if (format == output_format::jsonl) {
-                    boost::json::object o;
-                    o["doc"] = path;
-                    o["unclaimed"] = mention_json(m, bytes);
-                    json_lines += boost::json::serialize(o);
+        if (page) {
+            page->add(path, bytes, x, problems);
+        } else {
+            for (auto const& r : x.records) {
+                if (format == extract_format::jsonl) {
+                    json_lines += boost::json::serialize(record_json(path, r, x, bytes));
                     json_lines += '\n';
-                } else {
-                    unclaimed_table.write({path, slice(bytes, m.start, m.end), std::string(zhquant::name(m.kind)),
-                                           m.value_text(), m.unit});
+                    continue;
+                }
+                table->write({path, r.rule, r.indicator, mention_text(r.value, x, bytes), mention_text(r.period, x, bytes),
+                              changes_text(r, x, bytes), share_text(r, x, bytes), values_text(r, x, bytes),
+                              slice(bytes, r.start, r.end)});
+            }
+            if (options.unclaimed) {
+                for (auto k : x.unclaimed) {
+                    auto const& m = x.mentions[k];
+                    if (format == extract_format::jsonl) {
+                        boost::json::object o;
+                        o["doc"] = path;
+                        o["unclaimed"] = mention_json(m, bytes);
+                        json_lines += boost::json::serialize(o);
+                        json_lines += '\n';
+                    } else {
+                        unclaimed_table->write({path, slice(bytes, m.start, m.end), std::string(zhquant::name(m.kind)),
+                                                m.value_text(), m.unit});
+                    }
                 }
             }
+            if (json_lines.size() > (1u << 16)) {
+                if (out_is_terminal) progress.clear();  // the bar shares the screen with the output
+                std::fwrite(json_lines.data(), 1, json_lines.size(), out);
+                json_lines.clear();
+            }
         }
-        if (json_lines.size() > (1u << 16)) {
-            std::fwrite(json_lines.data(), 1, json_lines.size(), stdout);
-            json_lines.clear();
-        }
+        progress.step(path);
+    };
+    unsigned const jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(files.size())));
+    for_each_in_order(files.size(), jobs, work, emit);
+    progress.clear();
+
+    std::fwrite(json_lines.data(), 1, json_lines.size(), out);
+    if (table) {
+        table->finish();
+        if (options.unclaimed && format == extract_format::table) std::fputs("\n", out);
+        unclaimed_table->finish();
     }
-    std::fwrite(json_lines.data(), 1, json_lines.size(), stdout);
-    table.finish();
-    if (options.unclaimed && format == output_format::table) std::fputs("\n", stdout);
-    unclaimed_table.finish();
+    if (page) page->write(out);
+    std::fflush(out);
+    if (std::ferror(out)) {
+        fmt::print(stderr, "zhquant: cannot write '{}': {}\n", options.output.empty() ? "-" : options.output,
+                   std::strerror(errno));
+        status = 2;
+    }
+    if (!options.quiet && (options.summary || files.size() > 1)) fmt::print(stderr, "{}\n", summary_line(total));
     return status;
 }
 
@@ -188,21 +216,42 @@ int run_extract(extract_options const& options) {
 
 void add_extract_command(CLI::App& app) {
     auto options = std::make_shared<extract_options>();
-    auto* command = app.add_subcommand(
-        "extract", "Print the records a rule set makes of each FILE (stdin if none)\n\n"
-                   "Examples:\n"
-                   "  zhquant extract seeds/*.txt\n"
-                   "  zhquant extract --format jsonl --unclaimed report.txt\n"
-                   "  zhquant extract --rules township_report --lexicon mine.lex -f csv *.txt > records.csv");
-    command->add_option("files", options->files, "UTF-8 text files; '-' is standard input")->type_name("FILE");
-    command->add_option("-r,--rules", options->rules, "the rule set")->capture_default_str();
+    auto* command = app.add_subcommand("extract", "Print the records a rule set makes of each FILE (stdin if none)");
+    command->footer(
+        "FILE may be a directory: its *.txt files are read, and those of its subdirectories, in name order.\n"
+        "A pattern with * ? or [ that the shell left alone (quote it) is expanded here: 'reports/*/*.txt'.\n"
+        "With more than one document, a summary line goes to standard error at the end; with 20 or more and\n"
+        "standard error a terminal, a progress bar too.\n"
+        "\n"
+        "Examples:\n"
+        "  zhquant extract seeds/*.txt                          # an aligned table of the records\n"
+        "  zhquant extract -f html -o report.html seeds/        # a page to read them in a browser\n"
+        "  zhquant extract -f csv -j 4 reports/ > records.csv   # every report, 4 at a time, for a spreadsheet\n"
+        "  zhquant extract -f jsonl --unclaimed report.txt      # JSON, and the mentions no record took\n"
+        "  zhquant extract --rules township_report --lexicon mine.lex report.txt");
+    command->add_option("files", options->files,
+                        "UTF-8 text files, directories (their *.txt files, subdirectories too) or patterns; "
+                        "'-' is standard input")
+        ->type_name("FILE");
+    command->add_option("-r,--rules", options->rules, "the rule set (" + rule_set_names() + ")")
+        ->capture_default_str();
     command->add_option("--lexicon", options->lexicon_file,
                         "extra words and units (see include/zhquant/rules/lexicon.hpp)")
         ->type_name("FILE");
-    command->add_option("-f,--format", options->format, "table: aligned; jsonl: one JSON object per record; csv")
-        ->transform(CLI::IsMember(output_format_names(), CLI::ignore_case))
+    command
+        ->add_option("-f,--format", options->format,
+                     "table: aligned; jsonl: one JSON object per record; csv: for spreadsheets; html: one page "
+                     "with the texts, their mentions and records")
+        ->transform(CLI::IsMember(extract_format_names(), CLI::ignore_case))
         ->capture_default_str();
-    command->add_flag("--unclaimed", options->unclaimed, "also list the mentions no record took");
+    command->add_option("-o,--output", options->output, "write to FILE instead of standard output")->type_name("FILE");
+    command->add_option("-j,--jobs", options->jobs, "read N documents at once (output stays in input order)")
+        ->type_name("N")
+        ->check(CLI::Range(1u, 256u))
+        ->capture_default_str();
+    command->add_flag("--unclaimed", options->unclaimed, "also list the mentions no record took (html: always shown)");
+    command->add_flag("--summary", options->summary, "print the summary line for one document too");
+    command->add_flag("-q,--quiet", options->quiet, "no summary line and no progress bar");
     command->callback([options] {
         if (int status = run_extract(*options); status != 0) throw CLI::RuntimeError(status);
     });

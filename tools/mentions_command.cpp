@@ -1,5 +1,6 @@
 #include "mentions_command.hpp"
 
+#include "diagnostic.hpp"
 #include "input.hpp"
 #include "output.hpp"
 
@@ -28,7 +29,7 @@ int run_mentions(mentions_options const& options) {
     if (!options.units_file.empty()) {
         auto loaded = zhquant::load_units_from_path(options.units_file, units);
         if (!loaded) {
-            std::fprintf(stderr, "%s\n", loaded.error().message.c_str());
+            print_file_error(options.units_file, loaded.error().message);
             return 2;
         }
     }
@@ -38,10 +39,10 @@ int run_mentions(mentions_options const& options) {
     row_writer out(output_format_names().at(options.format),
                    {"doc", "start", "end", "text", "kind", "value", "high", "unit", "qualifier", "dimension",
                     "si_value", "si_unit"});
-    std::vector<std::string> const stdin_only{"-"};
-    auto const& files = options.files.empty() ? stdin_only : options.files;
+    auto const inputs = expand_inputs(options.files);
+    auto const& files = inputs.files;
 
-    int status = 0;
+    int status = inputs.ok ? 0 : 1;
     std::string bytes;
     std::string reason;
     for (auto const& path : files) {
@@ -81,12 +82,24 @@ int run_mentions(mentions_options const& options) {
 void add_mentions_command(CLI::App& app) {
     auto options = std::make_shared<mentions_options>();
     auto* command = app.add_subcommand("mentions", "Print every numeric mention in each FILE (stdin if none)");
-    command->add_option("files", options->files, "UTF-8 text files; '-' is standard input")->type_name("FILE");
+    command->add_option("files", options->files,
+                        "UTF-8 text files, directories (their *.txt files, subdirectories too) or patterns; "
+                        "'-' is standard input")->type_name("FILE");
     command->add_option("-f,--format", options->format, "jsonl: one JSON object per line; table: aligned")
         ->transform(CLI::IsMember(output_format_names(), CLI::ignore_case))
         ->capture_default_str();
     command->add_option("--units", options->units_file, "extra units, one per line (see examples/extra_units.tsv)")
         ->type_name("FILE");
+    command->footer(
+        "Each mention is a quantity, a percent or a date, with the fields of tests/data/gold/GUIDE.md, its\n"
+        "dimension and, when its unit has an exact factor, its value in SI or base units (si_value, si_unit).\n"
+        "A directory is read for its *.txt files, subdirectories too.\n"
+        "\n"
+        "Examples:\n"
+        "  zhquant mentions report.txt\n"
+        "  zhquant mentions -f table seeds/\n"
+        "  zhquant mentions --units examples/extra_units.tsv -f csv reports/ > mentions.csv\n"
+        "  printf '超200万元' | zhquant mentions");
     command->callback([options] {
         if (int status = run_mentions(*options); status != 0) throw CLI::RuntimeError(status);
     });

@@ -22,10 +22,10 @@ struct numbers_options {
 
 int run_numbers(numbers_options const& options) {
     row_writer out(output_format_names().at(options.format), {"doc", "start", "end", "text", "value", "high"});
-    std::vector<std::string> const stdin_only{"-"};
-    auto const& files = options.files.empty() ? stdin_only : options.files;
+    auto const inputs = expand_inputs(options.files);
+    auto const& files = inputs.files;
 
-    int status = 0;
+    int status = inputs.ok ? 0 : 1;
     std::string bytes;
     std::string reason;
     for (auto const& path : files) {
@@ -56,11 +56,22 @@ int run_numbers(numbers_options const& options) {
 void add_numbers_command(CLI::App& app) {
     auto options = std::make_shared<numbers_options>();
     auto* command = app.add_subcommand("numbers", "Print every number in each FILE (stdin if none)");
-    command->add_option("files", options->files, "UTF-8 text files; '-' is standard input")
+    command->add_option("files", options->files,
+                        "UTF-8 text files, directories (their *.txt files, subdirectories too) or patterns; "
+                        "'-' is standard input")
         ->type_name("FILE");
     command->add_option("-f,--format", options->format, "jsonl: one JSON object per line; table: aligned")
         ->transform(CLI::IsMember(output_format_names(), CLI::ignore_case))
         ->capture_default_str();
+    command->footer(
+        "Every number, in digits or in words (3.5万, 一千二百, 1,234), with its exact value; ranges with\n"
+        "their upper end (high).  No judgement of what it counts: `mentions` does that.\n"
+        "A directory is read for its *.txt files, subdirectories too.\n"
+        "\n"
+        "Examples:\n"
+        "  zhquant numbers report.txt\n"
+        "  zhquant numbers --format table seeds/\n"
+        "  printf '一千二百三十四点五' | zhquant numbers");
     command->callback([options] {
         if (int status = run_numbers(*options); status != 0) throw CLI::RuntimeError(status);
     });

@@ -15,4 +15,13 @@ struct named_rule_set {
 
 std::vector<named_rule_set> const& known_rule_sets();
 
+// The rule set called `name`, or null.
+named_rule_set const* find_rule_set(std::string_view name);
+
+// "township_report, ...": the known names, for messages and --help.
+std::string rule_set_names();
+
+// Prints `zhquant: unknown rule set 'NAME' (known: ...)` to standard error.
+void report_unknown_rule_set(std::string_view name);
+
 zhquant::rules::rule_set const& township_report_rules();

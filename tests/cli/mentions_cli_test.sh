@@ -34,8 +34,14 @@ check "an unknown rule set lists the known ones" 2 '' \
     $'zhquant: unknown rule set \'nope\' (known: township_report)\n' '' extract --rules nope
 
 printf '[units]\n垧\tarea\t10000\tm2\n[fillers]\n两 个\n' > bad.lex
-check "a malformed lexicon: file, line and column" 2 '' \
-    $'bad.lex:4:2: error: unexpected space in a word (one word a line)\n' '' extract --lexicon bad.lex
+check "a malformed lexicon: file, line and column, the line and a caret" 2 '' \
+    $'bad.lex:4:2: error: unexpected space in a word (one word a line)\n    4 | 两 个\n      |   ^\n' '' \
+    extract --lexicon bad.lex
+
+printf '# name\tdimension\tfactor\tbase\n垧\tarea\t10000\tm2\n亩亩\tarea\t-3\tm2\n' > bad.units
+check "a malformed unit file: file, line and column, the line and a caret" 2 '' \
+    $'bad.units:3:9: error: expected a factor greater than zero here\n    3 | 亩亩    area    -3      m2\n      |                 ^\n' \
+    '' mentions --units bad.units
 
 printf '垧\tarea\t10000\tm2\n' > good.units
 check "units from a file" 0 \

@@ -82,6 +82,15 @@ inline std::size_t match_separator(std::string_view text) {
     return 0;
 }
 
+// A range reads upwards: 10至5元 is no range (its 5元 is a mention of its own).  Values too large
+// to resolve are let through, to be reported as errors when the mention is resolved.
+inline bool ascends(number_parts const& low, number_parts const& high) {
+    auto const a = resolve(low);
+    auto const b = resolve(high);
+    if (!a || !b) return true;
+    return a->value <= (b->high ? *b->high : b->value);
+}
+
 inline bool is_plain_integer_in(number_parts const& n, long lo, long hi, long& out) {
     if (n.shape != number_shape::plain || n.negative || !n.whole.inner_over.empty()) return false;
     // The common cases without the resolver: one Chinese digit, or a few ASCII digits.
@@ -574,6 +583,7 @@ private:
         number_parts second;
         char const* sq = q + sep;
         if (!boost::spirit::x3::parse(sq, end, number, second) || second.negative || sq == q + sep) return;
+        if (!detail::ascends(out.low, second)) return;
         std::string_view const after(sq, static_cast<std::size_t>(end - sq));
         if (out.kind == mention_kind::percent) {
             if (out.percent == percent_form::sign && (detail::starts_with(after, "%") || detail::starts_with(after, "％"))) {
@@ -597,6 +607,7 @@ private:
         number_parts second;
         char const* sq = q + sep;
         if (!boost::spirit::x3::parse(sq, end, number, second) || second.negative || sq == q + sep) return false;
+        if (!detail::ascends(out.low, second)) return false;
         std::string_view const after(sq, static_cast<std::size_t>(end - sq));
         if (detail::starts_with(after, "%") || detail::starts_with(after, "％")) {
             out.kind = mention_kind::percent;

@@ -71,14 +71,35 @@ struct journal_entry {
     void const* list = nullptr;      // item markers: which list
 };
 
+// One step of a traced match (explain.hpp): where a primitive ended, or where it failed and what
+// it wanted there.
+struct trace_step {
+    std::size_t at = 0;            // offset in the normalized text
+    bool matched = false;
+    std::string_view field;        // the field the primitive writes: "indicator", "value" ...
+    std::string_view expected;     // a failure: what was wanted, for people ("a date")
+};
+
 // What a rule reads: the normalized text, its mentions, the words; and what it wrote.
 struct match_state {
     std::string_view text;                    // the normalized text of the whole document
     std::vector<mention> const* mentions;     // normalized offsets, in order
     lexicon const* words;
     std::vector<journal_entry> journal;
+    std::vector<trace_step>* trace = nullptr;  // set by explain() only; null costs a test a primitive
 
     std::size_t offset(char const* p) const { return static_cast<std::size_t>(p - text.data()); }
+
+    // A primitive's outcome, noted when tracing: matched(end, field) and missed(at, field, wanted)
+    // return true and false for the primitive to return.
+    bool matched(std::size_t end, std::string_view field) {
+        if (trace) trace->push_back({end, true, field, {}});
+        return true;
+    }
+    bool missed(std::size_t at, std::string_view field, std::string_view wanted) {
+        if (trace) trace->push_back({at, false, field, wanted});
+        return false;
+    }
 
     // The mention that starts exactly at `at`.
     std::optional<std::size_t> mention_at(std::size_t at) const {
@@ -169,6 +190,16 @@ inline bool has_han(std::string_view s) {
     return false;
 }
 
+// A Latin word of two letters or more: GDP, CPI (a lone letter names nothing).
+inline bool has_letter(std::string_view s) {
+    std::size_t run = 0;
+    for (char c : s) {
+        run = ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ? run + 1 : 0;
+        if (run >= 2) return true;
+    }
+    return false;
+}
+
 }  // namespace detail
 
 // Base of the primitives: no X3 attribute; they write to the journal instead.
@@ -189,6 +220,19 @@ struct mention_parser : primitive<mention_parser> {
     // The same primitive writing another field: amount("面积").
     constexpr mention_parser operator()(std::string_view name) const { return mention_parser(name, what); }
 
+    // What it reads, for explain(): "a date".
+    constexpr std::string_view wanted() const {
+        switch (what) {
+            case accepts::quantity_or_percent: return "a quantity or percent";
+            case accepts::quantity: return "a quantity";
+            case accepts::count: return "a count";
+            case accepts::money: return "an amount of money";
+            case accepts::percent: return "a percent";
+            case accepts::date: return "a date";
+        }
+        return "";
+    }
+
     bool fits(mention const& m) const {
         switch (what) {
             case accepts::quantity_or_percent: return m.kind != mention_kind::date;
@@ -206,12 +250,11 @@ struct mention_parser : primitive<mention_parser> {
         match_state& st = detail::state_of(context);
         auto const at = st.offset(first);
         auto const index = st.mention_at(at);
-        if (!index) return false;
+        if (!index || !fits((*st.mentions)[*index])) return st.missed(at, field, wanted());
         mention const& m = (*st.mentions)[*index];
-        if (!fits(m)) return false;
         st.journal.push_back({journal_entry::kind::field, field, at, m.end, index, {}, direction::up, nullptr});
         first = st.text.data() + m.end;
-        return true;
+        return st.matched(m.end, field);
     }
 };
 
@@ -235,18 +278,24 @@ struct text_parser : primitive<text_parser> {
             if (stop_at_list && (rest.substr(0, 3) == "和" || rest.substr(0, 3) == "及")) break;
             at += detail::utf8_step(rest);
         }
-        if (at == begin || at - begin > 90) return false;  // nothing, or too long to name a figure
-        if (label_bytes && (at != limit || at - begin > label_bytes)) return false;
+        if (at == begin)
+            return st.missed(begin, field, label_bytes ? "a short label right before a value" : "text that names the figure");
+        if (at - begin > 90) return st.missed(begin, field, "a name of at most 30 characters");  // too long to name a figure
+        if (label_bytes && (at != limit || at - begin > label_bytes))
+            return st.missed(begin, field, "a short label right before a value");
         std::string_view const read = st.text.substr(begin, at - begin);
-        if (!detail::has_han(read)) return false;  // “ or (: punctuation names nothing
+        // “ or (: punctuation names nothing; GDP and CPI do.
+        if (!detail::has_han(read) && !detail::has_letter(read)) return st.missed(begin, field, "text with a word in it");
         // A label names a further value (面积); an item of a list is never one.
-        if (field == "label" && !st.words->labels.contains(read)) return false;
-        if (stop_at_list && !label_bytes && st.words->labels.contains(read)) return false;
+        if (field == "label" && !st.words->labels.contains(read))
+            return st.missed(begin, field, "a label of the lexicon's [labels]");
+        if (stop_at_list && !label_bytes && st.words->labels.contains(read))
+            return st.missed(begin, field, "an item name that is not a label");
         std::string_view const name = label_bytes ? read : detail::trim_fillers(read, *st.words);
         st.journal.push_back({journal_entry::kind::field, field, begin, at, std::nullopt, std::string(name),
                               direction::up, nullptr});
         first = st.text.data() + at;
-        return true;
+        return st.matched(at, field);
     }
 };
 
@@ -262,11 +311,13 @@ struct word_parser : primitive<word_parser> {
         std::string_view const rest = st.text.substr(at, st.offset(last) - at);
         word_list const& words = which == list::verbs ? st.words->verbs : st.words->bases;
         std::size_t const n = words.match(rest);
-        if (!n) return false;
+        if (!n)
+            return st.missed(at, field, which == list::verbs ? "a word of the lexicon's [verbs]"
+                                                             : "a word of the lexicon's [bases]");
         st.journal.push_back({journal_entry::kind::field, field, at, at + n, std::nullopt, std::string(rest.substr(0, n)),
                               direction::up, nullptr});
         first += static_cast<std::ptrdiff_t>(n);
-        return true;
+        return st.matched(at + n, field);
     }
 };
 
@@ -281,12 +332,12 @@ struct direction_parser : primitive<direction_parser> {
         std::size_t n = st.words->up.match(rest);
         if (!n && (n = st.words->down.match(rest))) dir = direction::down;
         if (!n && (n = st.words->flat.match(rest))) dir = direction::flat;
-        if (!n) return false;
+        if (!n) return st.missed(at, "change.direction", "a word of the lexicon's [up], [down] or [flat]");
         if (rest.substr(n, 3) == "了") n += 3;
         st.journal.push_back({journal_entry::kind::field, "change.direction", at, at + n, std::nullopt,
                               std::string(rest.substr(0, n)), dir, nullptr});
         first += static_cast<std::ptrdiff_t>(n);
-        return true;
+        return st.matched(at + n, "change.direction");
     }
 };
 
@@ -353,7 +404,7 @@ struct list_parser : x3::unary_parser<Subject, list_parser<Subject>> {
             It const save = first;
             std::string_view const rest(first, static_cast<std::size_t>(last - first));
             std::size_t sep = 0;
-            for (std::string_view s : {"、", "和", "及", "以及", "，"})
+            for (std::string_view s : {"、", "和", "及", "以及"})
                 if (rest.substr(0, s.size()) == s) sep = s.size();
             if (!sep) break;
             first += static_cast<std::ptrdiff_t>(sep);
@@ -364,9 +415,10 @@ struct list_parser : x3::unary_parser<Subject, list_parser<Subject>> {
             ++items;
         }
         if (items >= 2) return true;  // one item is no list: the rule without a list reads it
+        std::size_t const one = st.offset(first);
         st.journal.resize(written);
         first = start;
-        return false;
+        return st.missed(one, "list", "、, 和 or 及 and a second item");
     }
 };
 
@@ -389,7 +441,7 @@ struct name_list_parser : primitive<name_list_parser> {
         while (at < limit) {
             std::string_view const rest = st.text.substr(at, limit - at);
             if (rest.substr(0, 3) == "、" || rest.substr(0, 3) == "和") {
-                if (at == name_begin) return false;
+                if (at == name_begin) return st.missed(at, "indicator", "a name before 、 or 和");
                 names.emplace_back(name_begin, at);
                 at += 3;
                 name_begin = at;
@@ -398,7 +450,9 @@ struct name_list_parser : primitive<name_list_parser> {
             if (detail::ends_text(rest) || detail::stop_word(rest, *st.words)) break;
             at += detail::utf8_step(rest);
         }
-        if (names.empty() || at == name_begin) return false;
+        if (names.empty() || at == name_begin)
+            return st.missed(names.empty() ? begin : at, "indicator",
+                             names.empty() ? "names joined by 、 or 和 (城镇、农村)" : "a name after 、 or 和");
         // The last name is as long as the first; what follows it is the shared tail.
         std::size_t const first_length = names.front().second - names.front().first;
         std::size_t const last_end = std::min(name_begin + first_length, at);
@@ -413,7 +467,7 @@ struct name_list_parser : primitive<name_list_parser> {
             st.journal.push_back({journal_entry::kind::field, "indicator", last_end, at, {},
                                   std::string(st.text.substr(last_end, at - last_end)), direction::up, nullptr});
         first = st.text.data() + at;
-        return true;
+        return st.matched(at, "indicator");
     }
 };
 

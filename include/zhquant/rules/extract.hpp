@@ -4,7 +4,7 @@
 //     for (auto const& r : result.records) ...      // indicator, value, period, change ...
 //     for (auto i : result.unclaimed) ...           // mentions no record took
 //
-// The text is normalized and its mentions found first.  In each sentence (ended by 。！？； or a
+// The text is normalized and its mentions found first.  In each sentence (ended by 。！？；;!? or a
 // line break) every rule is tried at the sentence's start, after each ，：or (, and where the last
 // record ended; where several match, the highest priority wins, then the longest match.  Matches
 // never overlap.  All offsets in the result are bytes of the text given.
@@ -38,6 +38,23 @@ inline bool starts_with_any(std::string_view text, std::initializer_list<std::st
     return false;
 }
 
+// The end of the sentence that starts at `from` (before its mark), and the mark's length.
+inline std::size_t sentence_end(std::string_view norm, std::size_t from, std::size_t& mark) {
+    std::size_t end = from;
+    mark = 0;
+    while (end < norm.size() && !starts_with_any(norm.substr(end), {"。", "！", "？", "；", ";", "!", "?", "\n"}, mark))
+        end += utf8_step(norm.substr(end));
+    return end;
+}
+
+// Where the next clause of a sentence starts, after `at`: past the next ，：or (.
+inline std::size_t next_clause(std::string_view norm, std::size_t at, std::size_t sentence_end) {
+    std::size_t sep = 0;
+    while (at < sentence_end && !starts_with_any(norm.substr(at), {"，", "：", ",", ":", "（", "("}, sep))
+        at += utf8_step(norm.substr(at));
+    return at + sep;
+}
+
 }  // namespace detail
 
 inline extraction extract(std::string_view text, rule_set const& rules, extract_options const& options = {}) {
@@ -57,12 +74,8 @@ inline extraction extract(std::string_view text, rule_set const& rules, extract_
     std::vector<bool> claimed(out.mentions.size(), false);
     std::size_t sentence = 0;
     while (sentence < norm.size()) {
-        // The sentence: up to and including its end mark.
-        std::size_t end = sentence, mark = 0;
-        while (end < norm.size() &&
-               !detail::starts_with_any(std::string_view(norm).substr(end), {"。", "！", "？", "；", "\n"}, mark))
-            end += detail::utf8_step(std::string_view(norm).substr(end));
-        std::size_t const sentence_end = end;
+        std::size_t mark = 0;
+        std::size_t const sentence_end = detail::sentence_end(norm, sentence, mark);
         std::size_t at = sentence;
         while (at < sentence_end) {
             int best_priority = 0;
@@ -90,12 +103,7 @@ inline extraction extract(std::string_view text, rule_set const& rules, extract_
                 at = best_end;
                 continue;
             }
-            // The next place a record may start: after the next ，：or (.
-            std::size_t sep = 0;
-            while (at < sentence_end &&
-                   !detail::starts_with_any(std::string_view(norm).substr(at), {"，", "：", ",", ":", "（", "("}, sep))
-                at += detail::utf8_step(std::string_view(norm).substr(at));
-            at += sep;
+            at = detail::next_clause(norm, at, sentence_end);
         }
         sentence = sentence_end + mark;
         if (mark == 0 && sentence == sentence_end) sentence = sentence_end + 1;

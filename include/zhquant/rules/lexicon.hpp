@@ -34,10 +34,14 @@
 #include <cstdint>
 #include <cstddef>
 #include <fstream>
+#include <functional>
 #include <initializer_list>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace zhquant::rules {
@@ -45,29 +49,38 @@ namespace zhquant::rules {
 // Words kept longest first, so that the first match at a position is the longest.  match() is on
 // the hot path of every rule (an indicator checks it at each character): the words are indexed by
 // their first character, so a character no word starts with costs one lookup in a small table.
+// Adding is one sort and one index for a whole batch (add_all), so a lexicon file of a hundred
+// thousand words loads in well under a second.
 class word_list {
 public:
     word_list() = default;
-    word_list(std::initializer_list<std::string_view> words) {
-        for (auto w : words) add(w);
-    }
+    word_list(std::initializer_list<std::string_view> words) { add_all(words); }
 
-    void add(std::string_view word) {
-        if (word.empty() || contains(word)) return;
-        auto at = std::find_if(words_.begin(), words_.end(), [&](std::string const& w) { return w.size() < word.size(); });
-        words_.insert(at, std::string(word));
+    void add(std::string_view word) { add_all(std::initializer_list<std::string_view>{word}); }
+
+    // Adds the words not there yet, in order; empty ones are skipped.  A new word goes after the
+    // words as long as it, as if added one by one.
+    template <class Words>
+    void add_all(Words const& words) {
+        bool added = false;
+        for (std::string_view w : words) {
+            if (w.empty() || !known_.emplace(w).second) continue;
+            words_.emplace_back(w);
+            added = true;
+        }
+        if (!added) return;
+        std::stable_sort(words_.begin(), words_.end(),
+                         [](std::string const& a, std::string const& b) { return a.size() > b.size(); });
         reindex();
     }
 
-    bool contains(std::string_view word) const {
-        return std::find(words_.begin(), words_.end(), word) != words_.end();
-    }
+    bool contains(std::string_view word) const { return known_.find(word) != known_.end(); }
 
     // The longest word that `text` starts with, or 0.
     std::size_t match(std::string_view text) const {
         if (text.empty()) return 0;
         auto const& bucket = buckets_[bucket_of(text)];
-        for (std::uint16_t i : bucket) {
+        for (std::uint32_t i : bucket) {
             std::string const& w = words_[i];
             if (text.substr(0, w.size()) == w) return w.size();
         }
@@ -86,6 +99,11 @@ public:
 private:
     static constexpr std::size_t bucket_count = 256;
 
+    struct word_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+
     // A hash of the first character's bytes, so that 完 and 实 land apart.
     static std::size_t bucket_of(std::string_view text) {
         auto const lead = static_cast<unsigned char>(text[0]);
@@ -98,11 +116,12 @@ private:
     void reindex() {
         for (auto& b : buckets_) b.clear();
         for (std::size_t i = 0; i < words_.size(); ++i)
-            buckets_[bucket_of(words_[i])].push_back(static_cast<std::uint16_t>(i));
+            buckets_[bucket_of(words_[i])].push_back(static_cast<std::uint32_t>(i));
     }
 
     std::vector<std::string> words_;
-    std::array<std::vector<std::uint16_t>, bucket_count> buckets_;
+    std::unordered_set<std::string, word_hash, std::equal_to<>> known_;
+    std::array<std::vector<std::uint32_t>, bucket_count> buckets_;
 };
 
 struct lexicon {
@@ -123,8 +142,8 @@ struct lexicon {
             l.fillers = {"完成", "实现", "累计", "共计", "共有", "合计", "总计", "其中", "全年", "截至目前",
                          "今年", "当年", "新增", "现有", "达到", "全镇", "该镇", "全乡", "全村", "全县", "全区",
                          "全市", "全省", "全国", "去年", "已", "积极", "扎实", "妥善", "依法", "迅速", "广泛",
-                         "先后", "着力", "进一步", "累积"};
-            l.tails = {"共计", "达到", "高达", "约为", "均为", "分别为", "达", "为", "约", "共", "平均", "均", "是", "有",
+                         "先后", "着力", "进一步", "累积", "该省", "该市", "该县", "该区", "拟安排"};
+            l.tails = {"共计", "平均为", "达到", "高达", "约为", "均为", "分别为", "达", "为", "约", "共", "平均", "均", "是", "有",
                        "超", "近", "超过", "逾", "不足", "将近", "接近", "大约"};
             l.verbs = {"出栏", "存栏", "建成", "新建", "改造", "修建", "硬化", "种植", "培训", "开展", "举办", "组织",
                        "发放", "引进", "招引", "帮助", "带动", "接待", "受理", "办结", "化解", "排查", "整改",
@@ -137,12 +156,15 @@ struct lexicon {
                        "新开发", "新实施", "新发展", "进行", "支援", "劝停", "巡查", "获", "获批", "处理", "处置"};
             l.bases = {"同比", "环比", "比上年同期", "比去年同期", "比上年末", "比上年", "比去年", "较上年同期",
                        "较去年同期", "较上年", "较去年", "与上年相比", "与去年相比", "比上月", "较上月",
-                       "比年初", "较年初", "比2023年", "比2022年", "较2023年", "较2022年"};
-            l.up = {"增长", "增加", "提高", "上升", "上涨", "提升", "扩大", "增长了", "增加了", "提高了", "上升了"};
-            l.down = {"下降", "减少", "降低", "回落", "下滑", "收窄", "缩小", "下降了", "减少了", "降低了"};
+                       "比年初", "较年初", "比2023年", "比2022年", "较2023年", "较2022年", "比上季度", "较上季度",
+                       "比一季度", "较一季度", "比上半年", "较上半年", "比前三季度", "较前三季度", "比上年同月",
+                       "较上年同月", "比上月末", "比上年年初"};
+            l.up = {"增长", "增加", "提高", "上升", "上涨", "提升", "扩大", "增长了", "增加了", "提高了", "上升了", "加快", "回升"};
+            l.down = {"下降", "减少", "降低", "回落", "下滑", "收窄", "缩小", "下降了", "减少了", "降低了", "放缓"};
             l.flat = {"持平"};
             // Rates whose first word is a filler or a verb: without them 完成率 would be trimmed to 率.
-            l.indicators = {"完成率", "整改完成率", "办结率", "化解率", "整改率"};
+            // And names whose middle word is one: 城镇新增就业 would lose 城镇新增.
+            l.indicators = {"完成率", "整改完成率", "办结率", "化解率", "整改率", "城镇新增就业"};
             l.labels = {"面积", "总面积", "长度", "总长", "总长度", "里程", "金额", "总金额", "资金", "总投资",
                         "投资", "人数", "户数", "人次", "产值", "总产值", "规模", "数量", "总数", "产量", "收入",
                         "长", "宽", "高", "深", "重量", "容量", "功率", "占地", "涉及"};
@@ -167,8 +189,20 @@ inline std::size_t column_of(std::string_view line, std::size_t byte) {
 // `FILE:LINE:COL: error: ...`.  Nothing is added when the file has an error.
 inline result<std::size_t> load_lexicon(std::string_view text, std::string_view file_name, lexicon& into) {
     lexicon staged = into;
+    // The [units] lines for the unit-file reader, each at its place in a copy of the file whose
+    // other lines are blanked: the reader's lines, columns and offsets are then the file's.
     std::string units_text;
-    std::size_t units_first_line = 0;
+    bool has_units = false;
+    // The words of each list, added all at once at the end (known_sections' order, units left out).
+    static constexpr std::array<std::string_view, 10> known_sections{
+        "fillers", "tails", "verbs", "indicators", "labels", "bases", "up", "down", "flat", "units"};
+    std::array<word_list*, 9> const lists{&staged.fillers, &staged.tails, &staged.verbs, &staged.indicators, &staged.labels,
+                                          &staged.bases, &staged.up, &staged.down, &staged.flat};
+    std::array<std::vector<std::string_view>, 9> pending;
+    // Which of [bases], [up], [down], [flat] each word of a change is in.
+    std::unordered_map<std::string, std::string> change_words;
+    for (std::size_t i = 5; i < 9; ++i)
+        for (auto const& w : lists[i]->words()) change_words.emplace(w, known_sections[i]);
     std::string section;
     std::size_t count = 0;
     std::size_t line_number = 0;
@@ -189,28 +223,28 @@ inline result<std::size_t> load_lexicon(std::string_view text, std::string_view 
         std::size_t lead = 0;
         while (lead < content.size() && (content[lead] == ' ' || content[lead] == '\t')) ++lead;
         content.remove_prefix(lead);
-        if (content.empty()) {
-            if (section == "units") units_text += '\n';
-            continue;
-        }
+        if (content.empty()) continue;
         if (content.front() == '[') {
             if (content.back() != ']')
-                return fail(line_number, detail::column_of(line, lead + content.size()), line_start + lead,
+                return fail(line_number, detail::column_of(line, lead + content.size()), line_start + lead + content.size(),
                             "expected ']' to close the section name");
             section = std::string(content.substr(1, content.size() - 2));
-            static constexpr std::array<std::string_view, 10> known{"fillers", "tails", "verbs", "indicators",
-                                                                    "labels", "bases", "up", "down", "flat", "units"};
-            if (std::find(known.begin(), known.end(), section) == known.end())
+            if (std::find(known_sections.begin(), known_sections.end(), section) == known_sections.end())
                 return fail(line_number, detail::column_of(line, lead + 1), line_start + lead + 1,
                             "expected a section name (fillers, tails, verbs, indicators, labels, bases, up, down, flat, units) here");
-            if (section == "units") units_first_line = line_number;
+            if (section == "units" && !has_units) {
+                has_units = true;
+                units_text.assign(text.size(), ' ');
+                for (std::size_t i = 0; i < text.size(); ++i)
+                    if (text[i] == '\n') units_text[i] = '\n';
+            }
             continue;
         }
         if (section.empty())
             return fail(line_number, detail::column_of(line, lead), line_start + lead,
                         "expected a section such as [fillers] before the first word");
         if (section == "units") {
-            units_text.append(line.data(), line.size()).push_back('\n');
+            units_text.replace(line_start, eol - line_start, text.substr(line_start, eol - line_start));
             continue;
         }
         if (content.find_first_of(" \t") != std::string_view::npos) {
@@ -218,23 +252,22 @@ inline result<std::size_t> load_lexicon(std::string_view text, std::string_view 
             return fail(line_number, detail::column_of(line, space), line_start + space,
                         "unexpected space in a word (one word a line)");
         }
-        word_list* list = section == "fillers" ? &staged.fillers
-                          : section == "tails" ? &staged.tails
-                          : section == "verbs" ? &staged.verbs
-                          : section == "indicators" ? &staged.indicators
-                          : section == "labels" ? &staged.labels
-                          : section == "bases" ? &staged.bases
-                          : section == "up" ? &staged.up
-                          : section == "down" ? &staged.down
-                                              : &staged.flat;
-        list->add(content);
+        // A word of a change's basis or direction in two of those lists would make the change
+        // ambiguous (回落 both up and down): refused.
+        if (section == "bases" || section == "up" || section == "down" || section == "flat") {
+            auto const [at, is_new] = change_words.emplace(content, section);
+            if (!is_new && at->second != section)
+                return fail(line_number, detail::column_of(line, lead), line_start + lead,
+                            "'" + std::string(content) + "' is already a word of [" + at->second +
+                                "]: in [" + section + "] too it would make a change ambiguous");
+        }
+        auto const known = std::find(known_sections.begin(), known_sections.end(), section);
+        pending[static_cast<std::size_t>(known - known_sections.begin())].push_back(content);
         ++count;
     }
-    if (!units_text.empty()) {
-        // Line numbers in unit errors count from the file's start: pad with the lines before.
-        std::string padded(units_first_line, '\n');
-        padded += units_text;
-        auto added = load_units(padded, file_name, staged.units);
+    for (std::size_t i = 0; i < lists.size(); ++i) lists[i]->add_all(pending[i]);
+    if (has_units) {
+        auto added = load_units(units_text, file_name, staged.units);
         if (!added) return added.error();
         count += *added;
     }

@@ -19,6 +19,8 @@
 //   ⑴ → "(1)", ⒈ → "1.", ² → "2", ½ → "1⁄2", ㎡ → "m2", and the enclosed forms U+2460..24FF,
 //   U+2776..2793, U+3200..32FF, U+1F100..1F2FF (㈠ → "(一)", ㊀ → "一").  List markers and
 //   superscripts must not become quantities.  Decimal digits in other forms (１, 𝟏) do normalize.
+// - Spacing accents that NFKC would make a space and a combining mark (¨ → " ̈", ´, ¯, ˘): the
+//   whitespace rules run before NFKC, so such a space would escape them (found by fuzzing).
 #pragma once
 
 #include <unicode/bytestream.h>
@@ -104,7 +106,9 @@ private:
                                    "[，。、；：！？（）“”…‥"
                                    "\\u2460-\\u24FF\\u2776-\\u2793\\u3200-\\u32FF\\U0001F100-\\U0001F2FF]"),
                                status);
-        // Every character that NFKC would turn into ASCII digits without being a digit itself.
+        // Every character that NFKC would turn into ASCII digits without being a digit itself, and
+        // every one it would turn into a space and more (¨ -> " \u0308"): whitespace is settled
+        // before NFKC, so a space made by it would escape the PDF repair.
         icu::UnicodeSet changed(icu::UnicodeString("[:NFKC_Quick_Check=No:]", -1, US_INV), status);
         if (U_FAILURE(status)) return;
         icu::UnicodeString mapping;
@@ -112,7 +116,7 @@ private:
             for (UChar32 c = changed.getRangeStart(r); c <= changed.getRangeEnd(r); ++c) {
                 if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER || !nfkc->getDecomposition(c, mapping)) continue;
                 for (int32_t i = 0; i < mapping.length(); ++i) {
-                    if (mapping[i] >= u'0' && mapping[i] <= u'9') {
+                    if ((mapping[i] >= u'0' && mapping[i] <= u'9') || mapping[i] == u' ') {
                         excluded_.add(c);
                         break;
                     }

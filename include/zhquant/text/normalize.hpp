@@ -53,6 +53,10 @@ struct normalize_options {
     invalid_utf8 on_invalid = invalid_utf8::replace;
     bool repair_pdf = true;        // step 5; without it whitespace is only cleaned up (step 2)
     bool fold_traditional = true;  // step 4
+    // A line of the input (the bytes between two line breaks) longer than this is an error, and
+    // normalization stops there: no report has such lines, and the layers above read a text
+    // clause by clause.  normalizer::unlimited turns the check off.
+    std::size_t max_line_bytes = std::size_t{1} << 20;
 };
 
 struct normalized_text {
@@ -77,7 +81,8 @@ public:
     explicit normalizer(normalize_options options = {}, std::size_t block_size = default_block_size)
         : options_(options), block_size_(std::max<std::size_t>(block_size, 1)), nfkc_(&detail::selective_nfkc::get()) {}
 
-    // The next bytes of the input.  An error only with invalid_utf8::fail; it stays.
+    // The next bytes of the input.  An error with invalid_utf8::fail, or for a line longer than
+    // max_line_bytes; it stays.
     template <class Sink>
     std::optional<error> feed(std::string_view bytes, Sink&& sink) {
         while (!bytes.empty() && !error_ && !finished_) {
@@ -190,6 +195,17 @@ private:
         copy_from_ = base_ + i + original_length;
     }
 
+    // Would the bytes data[i, i + length) make the current line longer than the maximum?  Then
+    // that is the error, at the first byte past the maximum.
+    bool passes_line_limit(std::size_t i, std::size_t length) {
+        if (base_ + i + length - line_begin_ <= options_.max_line_bytes) [[likely]]
+            return false;
+        error_ = error{line_begin_ + options_.max_line_bytes, "line longer than the maximum of " +
+                                                                  std::to_string(options_.max_line_bytes) +
+                                                                  " bytes (normalize_options::max_line_bytes)"};
+        return true;
+    }
+
     void remember(char32_t last) noexcept {
         prev_exists_ = true;
         prev_wide_ = detail::is_wide(last);
@@ -257,6 +273,7 @@ private:
     // the "\n" or " " the whitespace may become.
     void whitespace(std::string_view data, std::size_t i, std::size_t length, bool line_break, std::size_t literal,
                     char32_t c) {
+        if (line_break) line_begin_ = base_ + i + length;
         if (!options_.repair_pdf) {
             seen_space_ = true;
             seen_break_ = seen_break_ || (line_break && prev_sentence_end_);
@@ -368,6 +385,7 @@ private:
             if (b > 0x20 && b < 0x7F) {  // printable ASCII, the common case
                 if (i + 1 == n && !final) break;
                 if (i + 1 == n || fast_boundary(s[i + 1])) {
+                    if (passes_line_limit(i, 1)) break;
                     plain_character(data, i, 1, b, sink);
                     ++i;
                     continue;
@@ -381,6 +399,7 @@ private:
                     error_ = std::move(problem);
                     break;
                 }
+                if (passes_line_limit(i, u.length)) break;
                 problems_.push_back(std::move(problem));
                 before_character(data, i, false, sink);
                 emit(data, i, u.length, "\xEF\xBF\xBD");
@@ -397,6 +416,7 @@ private:
                 continue;
             }
             detail::space_kind const kind = detail::classify_space(c);
+            if (kind != detail::space_kind::line_break && passes_line_limit(i, u.length)) break;
             if (kind == detail::space_kind::invisible) {
                 invisible(data, i, u.length);
                 i += u.length;
@@ -430,7 +450,7 @@ private:
                 dirty = true;
                 j += v.length;
             }
-            if (wait) break;
+            if (wait || passes_line_limit(i, j - i)) break;
             if (dirty)
                 normalized_character(data, i, j, sink);
             else
@@ -446,6 +466,7 @@ private:
     detail::selective_nfkc const* nfkc_;
 
     std::size_t base_ = 0;  // original offset of the next byte to process
+    std::size_t line_begin_ = 0;  // original offset where the current line began
     std::string tail_;      // bytes received but not yet processed
     std::optional<error> error_;
     bool finished_ = false;
@@ -472,7 +493,8 @@ private:
     std::vector<detail::nfkc_edit> edits_;
 };
 
-// Normalizes a whole text.  An error only with invalid_utf8::fail.
+// Normalizes a whole text.  An error with invalid_utf8::fail, or for a line longer than
+// options.max_line_bytes.
 inline result<normalized_text> normalize(std::string_view original, normalize_options options = {}) {
     normalizer n(options, normalizer::unlimited);
     n.reserve(original.size());
@@ -484,7 +506,8 @@ inline result<normalized_text> normalize(std::string_view original, normalize_op
 }
 
 // Normalizes a stream block by block; `sink(normalized_text&&)` receives the pieces (see
-// normalizer).  Returns the number of original bytes read, or the error (invalid_utf8::fail).
+// normalizer).  Returns the number of original bytes read, or the error (invalid_utf8::fail, a
+// line too long).
 template <class Sink>
 result<std::size_t> normalize_stream(std::istream& in, Sink&& sink, normalize_options options = {},
                                      std::size_t block_size = normalizer::default_block_size) {

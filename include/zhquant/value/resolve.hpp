@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace zhquant {
 
@@ -284,7 +285,9 @@ inline result<parsed_number> resolve(grammar::number_parts const& parts) {
     if (detail::has_range(parts.whole) || (parts.shape == number_shape::fraction && detail::has_range(parts.numerator))) {
         auto high = value_of(true);
         if (!high) return fail(detail::overflow_message());
-        if (*high != *low) out.high = *high;
+        // The upper digits can give the lower value: 负三四百 is -400..-300, 几分之一 1/9..1.
+        if (*high < out.value) std::swap(*high, out.value);
+        if (*high != out.value) out.high = *high;
     }
     return out;
 }

@@ -136,6 +136,9 @@ private:
             switch (parsed.fault) {
                 case unit_factor_fault::none: break;
                 case unit_factor_fault::not_a_number: return fail(fields[2].at, expected_factor);
+                case unit_factor_fault::too_long:
+                    return fail(fields[2].at + parsed.at,
+                                "number too long to hold exactly (at most 38 significant digits and 38 after the point)");
                 case unit_factor_fault::zero_denominator:
                     return fail(fields[2].at + parsed.at, "expected a nonzero denominator here");
                 case unit_factor_fault::not_positive:

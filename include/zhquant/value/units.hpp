@@ -173,7 +173,7 @@ constexpr unit_name_check check_unit_name(std::string_view text) noexcept {
 
 // A factor as written in the table or in a unit file: an exact decimal ("1000", "0.5") or a
 // fraction of two ("2000/3").
-enum class unit_factor_fault : std::uint8_t { none, not_a_number, zero_denominator, not_positive };
+enum class unit_factor_fault : std::uint8_t { none, not_a_number, too_long, zero_denominator, not_positive };
 
 struct unit_factor_parse {
     std::optional<rational> value;
@@ -181,14 +181,36 @@ struct unit_factor_parse {
     std::size_t at = 0;  // byte offset of the problem in the text
 };
 
+// Written like a decimal ([-]digits[.digits] or [-].digits), whether or not it fits one.
+constexpr bool decimal_shaped(std::string_view text) noexcept {
+    if (!text.empty() && text[0] == '-') text.remove_prefix(1);
+    std::size_t const point = text.find('.');
+    auto digits = [](std::string_view s) {
+        for (char c : s)
+            if (c < '0' || c > '9') return false;
+        return true;
+    };
+    std::string_view const whole = text.substr(0, point);
+    if (point == std::string_view::npos) return !whole.empty() && digits(whole);
+    std::string_view const fraction = text.substr(point + 1);
+    return !fraction.empty() && digits(whole) && digits(fraction);
+}
+
 constexpr unit_factor_parse parse_unit_factor(std::string_view text) noexcept {
     std::size_t const slash = text.find('/');
+    // A number of more than 38 significant digits or places is a limit, not a typo.
+    auto const fault_of = [](std::string_view part) {
+        return decimal_shaped(part) ? unit_factor_fault::too_long : unit_factor_fault::not_a_number;
+    };
     auto const numerator = decimal::parse(text.substr(0, slash));
-    if (!numerator) return {std::nullopt, unit_factor_fault::not_a_number, 0};
+    if (!numerator) return {std::nullopt, fault_of(text.substr(0, slash)), 0};
     decimal denominator = decimal::from_int(1);
     if (slash != std::string_view::npos) {
         auto const d = decimal::parse(text.substr(slash + 1));
-        if (!d) return {std::nullopt, unit_factor_fault::not_a_number, 0};
+        if (!d) {
+            auto const fault = fault_of(text.substr(slash + 1));
+            return {std::nullopt, fault, fault == unit_factor_fault::too_long ? slash + 1 : 0};
+        }
         if (d->is_zero()) return {std::nullopt, unit_factor_fault::zero_denominator, slash + 1};
         denominator = *d;
     }

@@ -1,0 +1,40 @@
+// Records and mentions as the tool prints them: JSON objects (extract -f jsonl), short texts for
+// table cells (a change as "同比 up 8.3%"), and a record as a rule-case line (explain).
+//
+//     record_json("a.txt", r, x, bytes);   // {"doc":"a.txt","start":0,...,"rule":"figure",...}
+//     case_line(r, x, bytes);              // figure | indicator=税收 | value=598万元 | change=同比 up 8.3%
+#pragma once
+
+#include <zhquant/record.hpp>
+
+#include <boost/json/object.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+// A mention as GUIDE.md writes it, with the bytes of the original text.
+boost::json::object mention_json(zhquant::mention const& m, std::string_view bytes);
+
+// A record with its mentions, as `extract -f jsonl` prints it.
+boost::json::object record_json(std::string const& doc, zhquant::record const& r, zhquant::extraction const& x,
+                                std::string_view bytes);
+
+// The text of mention `i` (empty when there is none).
+std::string mention_text(std::optional<std::size_t> i, zhquant::extraction const& x, std::string_view bytes);
+
+// A record's changes: "同比 up 8.3%; down 60%".
+std::string changes_text(zhquant::record const& r, zhquant::extraction const& x, std::string_view bytes);
+
+// A record's further values: "面积=273.48亩; 人=2257人".
+std::string values_text(zhquant::record const& r, zhquant::extraction const& x, std::string_view bytes);
+
+// A record's share: "目标任务 151.01%".
+std::string share_text(zhquant::record const& r, zhquant::extraction const& x, std::string_view bytes);
+
+// A mention's value for people: "5980000 元", "XXXX-01..XXXX-11", "8.3 %".
+std::string mention_value_text(zhquant::mention const& m);
+
+// A record as a line of a rule-case file (zhquant/rules/testing.hpp).
+std::string case_line(zhquant::record const& r, zhquant::extraction const& x, std::string_view bytes);
