@@ -4,10 +4,12 @@
 #include "input.hpp"
 #include "output.hpp"
 
+#include <zhquant/audit.hpp>
 #include <zhquant/mentions.hpp>
 #include <zhquant/value/unit_file.hpp>
 
 #include <CLI/CLI.hpp>
+#include <fmt/core.h>
 
 #include <cstdio>
 #include <memory>
@@ -20,7 +22,37 @@ struct mentions_options {
     std::vector<std::string> files;
     std::string format = "jsonl";
     std::string units_file;
+    bool audit = false;
 };
+
+// --audit: every numeric token of each file, as in a mention, rejected (with the reason) or
+// unrecognized; a line of counts per file, and the unrecognized tokens to check by hand.
+int run_audit(std::vector<std::string> const& files, bool inputs_ok, zhquant::mentions_options const& options) {
+    int status = inputs_ok ? 0 : 1;
+    std::size_t totals[3] = {0, 0, 0};
+    std::string bytes, reason;
+    for (auto const& path : files) {
+        if (!read_input(path, bytes, reason)) {
+            report_unreadable(path, reason);
+            status = 1;
+            continue;
+        }
+        auto const a = zhquant::audit(bytes, options);
+        for (auto const& e : a.errors) print_error(path, e.offset, e.message);
+        std::size_t const counts[3] = {a.count(zhquant::token_status::mention),
+                                       a.count(zhquant::token_status::rejected),
+                                       a.count(zhquant::token_status::unrecognized)};
+        for (int i = 0; i < 3; ++i) totals[i] += counts[i];
+        fmt::print("{}: {} numeric tokens: {} in mentions, {} rejected, {} unrecognized\n", path,
+                   counts[0] + counts[1] + counts[2], counts[0], counts[1], counts[2]);
+        for (auto const& t : a.tokens)
+            if (t.status == zhquant::token_status::unrecognized)
+                fmt::print("  unrecognized at {}: {}\n", t.start, slice(bytes, t.start, t.end));
+    }
+    if (files.size() > 1)
+        fmt::print("total: {} in mentions, {} rejected, {} unrecognized\n", totals[0], totals[1], totals[2]);
+    return status;
+}
 
 cell text_or_absent(std::string s) { return s.empty() ? cell{} : cell{std::move(s)}; }
 
@@ -35,6 +67,10 @@ int run_mentions(mentions_options const& options) {
     }
     zhquant::mentions_options find_options;
     find_options.units = &units;
+    if (options.audit) {
+        auto const inputs = expand_inputs(options.files);
+        return run_audit(inputs.files, inputs.ok, find_options);
+    }
 
     row_writer out(output_format_names().at(options.format),
                    {"doc", "start", "end", "text", "kind", "value", "high", "unit", "qualifier", "dimension",
@@ -90,6 +126,9 @@ void add_mentions_command(CLI::App& app) {
         ->capture_default_str();
     command->add_option("--units", options->units_file, "extra units, one per line (see examples/extra_units.tsv)")
         ->type_name("FILE");
+    command->add_flag("--audit", options->audit,
+                      "instead of the mentions: every numeric token counted as in a mention, rejected (with a "
+                      "reason) or unrecognized, and the unrecognized ones listed");
     command->footer(
         "Each mention is a quantity, a percent or a date, with the fields of tests/data/gold/GUIDE.md, its\n"
         "dimension and, when its unit has an exact factor, its value in SI or base units (si_value, si_unit).\n"
@@ -99,7 +138,8 @@ void add_mentions_command(CLI::App& app) {
         "  zhquant mentions report.txt\n"
         "  zhquant mentions -f table seeds/\n"
         "  zhquant mentions --units examples/extra_units.tsv -f csv reports/ > mentions.csv\n"
-        "  printf '超200万元' | zhquant mentions");
+        "  printf '超200万元' | zhquant mentions\n"
+        "  zhquant mentions --audit seeds/");
     command->callback([options] {
         if (int status = run_mentions(*options); status != 0) throw CLI::RuntimeError(status);
     });

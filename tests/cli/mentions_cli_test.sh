@@ -51,5 +51,9 @@ check "units from a file" 0 \
 check "extract, CSV" 0 $'doc,rule,indicator,value,period,change,share,values,text\r\n-,figure,税收,598万元,,,,,完成税收598万元\r\n' '' \
     '完成税收598万元' extract -f csv
 
+check "--audit counts every numeric token" 0 \
+    $'-: 4 numeric tokens: 2 in mentions, 2 rejected, 0 unrecognized\n' '' \
+    '第八批项目3个，增长8.3%%，编号12345' mentions --audit
+
 echo "mentions CLI: $passed passed, $failed failed"
 ((failed == 0))
