@@ -7,6 +7,7 @@
 std::vector<named_rule_set> const& known_rule_sets() {
     static std::vector<named_rule_set> const sets{
         {"township_report", township_report_rules},
+        {"statistical_bulletin", statistical_bulletin_rules},
     };
     return sets;
 }

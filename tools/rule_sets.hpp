@@ -25,3 +25,4 @@ std::string rule_set_names();
 void report_unknown_rule_set(std::string_view name);
 
 zhquant::rules::rule_set const& township_report_rules();
+zhquant::rules::rule_set const& statistical_bulletin_rules();

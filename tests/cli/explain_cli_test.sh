@@ -99,7 +99,7 @@ same "explain -f jsonl: a mention, claimed" \
 
 # Messages.
 check "explain: an unknown rule set lists the known ones" 2 '' \
-    $'zhquant: unknown rule set \'nope\' (known: township_report)\n' '' explain --rules nope "税收598万元"
+    $'zhquant: unknown rule set \'nope\' (known: township_report, statistical_bulletin)\n' '' explain --rules nope "税收598万元"
 check "explain: no sentence" 106 '' $'sentence is required\nRun with --help for more information.\n' '' explain
 check "explain: an empty sentence" 2 '' $'zhquant: nothing to explain: the sentence is empty\n' '' explain ''
 printf '[verbs]\n收 购\n' > bad.lex

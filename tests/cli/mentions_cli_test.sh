@@ -31,7 +31,7 @@ check "a missing file, the other still read" 1 \
 check "an unknown option" 109 '' $'The following argument was not expected: --nope\nRun with --help for more information.\n' '' mentions --nope
 
 check "an unknown rule set lists the known ones" 2 '' \
-    $'zhquant: unknown rule set \'nope\' (known: township_report)\n' '' extract --rules nope
+    $'zhquant: unknown rule set \'nope\' (known: township_report, statistical_bulletin)\n' '' extract --rules nope
 
 printf '[units]\n垧\tarea\t10000\tm2\n[fillers]\n两 个\n' > bad.lex
 check "a malformed lexicon: file, line and column, the line and a caret" 2 '' \
