@@ -63,3 +63,12 @@ std::size_t display_width(std::string_view utf8) {
     }
     return width;
 }
+
+std::size_t sequence_length(std::string_view s, std::size_t i) {
+    auto const b = static_cast<unsigned char>(s[i]);
+    std::size_t const n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+    return n;
+}

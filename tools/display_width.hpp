@@ -8,3 +8,6 @@
 #include <string_view>
 
 std::size_t display_width(std::string_view utf8);
+
+// The length of the UTF-8 sequence at s[i], or 0 when it is not a valid one.
+std::size_t sequence_length(std::string_view s, std::size_t i);

@@ -3,6 +3,8 @@
 #include "input.hpp"
 #include "record_text.hpp"
 
+#include "display_width.hpp"
+
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -10,15 +12,6 @@
 
 namespace {
 
-// The length of the UTF-8 sequence at s[i], or 0 when it is not one.
-std::size_t sequence_length(std::string_view s, std::size_t i) {
-    auto const b = static_cast<unsigned char>(s[i]);
-    std::size_t const n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k)
-        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-    return n;
-}
 
 // Text for HTML, in content and in quoted attributes: & < > " ' escaped; bytes that are not
 // UTF-8 and control characters other than tab and line breaks become U+FFFD.
