@@ -54,7 +54,7 @@ int run_audit(std::vector<std::string> const& files, bool inputs_ok, zhquant::me
     return status;
 }
 
-cell text_or_absent(std::string s) { return s.empty() ? cell{} : cell{std::move(s)}; }
+cell text_or_absent(std::string_view s) { return s.empty() ? cell{} : cell{s}; }
 
 int run_mentions(mentions_options const& options) {
     zhquant::unit_registry units = zhquant::unit_registry::builtin();

@@ -1,8 +1,8 @@
 #include "output.hpp"
 
 #include "display_width.hpp"
+#include "json_line.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -17,85 +17,12 @@ std::map<std::string, output_format> const& output_format_names() {
     return names;
 }
 
-row_writer::row_writer(output_format format, std::vector<std::string> columns, std::FILE* out)
-    : format_(format), columns_(std::move(columns)), out_(out) {}
-
-row_writer::~row_writer() { finish(); }
-
-void row_writer::write(std::vector<cell> row) {
-    row.resize(columns_.size());
-    if (format_ == output_format::jsonl)
-        write_json(row);
-    else if (format_ == output_format::csv)
-        write_csv(row);
-    else
-        rows_.push_back(std::move(row));
-}
-
-void row_writer::finish() {
-    if (finished_) return;
-    finished_ = true;
-    if (format_ == output_format::table) write_table();
-    flush();
-}
-
-void row_writer::write_json(std::vector<cell> const& row) {
-    boost::json::object object;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-        if (auto const* text = std::get_if<std::string>(&row[i]))
-            object[columns_[i]] = *text;
-        else if (auto const* count = std::get_if<std::uint64_t>(&row[i]))
-            object[columns_[i]] = *count;
-    }
-    buffer_ += boost::json::serialize(object);
-    buffer_ += '\n';
-    if (buffer_.size() >= (1u << 16)) flush();
-}
-
-namespace {
-
-// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
-void append_csv_field(std::string& out, std::string_view field) {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out += field;
-        return;
-    }
-    out += '"';
-    for (char c : field) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-}
-
-}  // namespace
-
-void row_writer::write_csv(std::vector<cell> const& row) {
-    auto line = [this](auto const& fields, auto&& text_of) {
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            if (i > 0) buffer_ += ',';
-            append_csv_field(buffer_, text_of(fields[i]));
-        }
-        buffer_ += "\r\n";
-    };
-    if (!header_written_) {
-        line(columns_, [](std::string const& c) { return std::string_view(c); });
-        header_written_ = true;
-    }
-    line(row, [](cell const& c) -> std::string {
-        if (auto const* count = std::get_if<std::uint64_t>(&c)) return fmt::format("{}", *count);
-        if (auto const* text = std::get_if<std::string>(&c)) return *text;
-        return {};
-    });
-    if (buffer_.size() >= (1u << 16)) flush();
-}
-
 namespace {
 
 // A table cell stays on one line: control characters are shown as escapes.
 std::string table_text(cell const& c) {
     if (auto const* count = std::get_if<std::uint64_t>(&c)) return fmt::format("{}", *count);
-    auto const* text = std::get_if<std::string>(&c);
+    auto const* text = std::get_if<std::string_view>(&c);
     if (!text) return {};
     std::string shown;
     shown.reserve(text->size());
@@ -117,15 +44,94 @@ std::string table_text(cell const& c) {
 
 }  // namespace
 
+row_writer::row_writer(output_format format, std::vector<std::string> columns, std::FILE* out)
+    : format_(format), columns_(std::move(columns)), out_(out) {}
+
+row_writer::~row_writer() { finish(); }
+
+void row_writer::write(std::initializer_list<cell> row) {
+    if (format_ == output_format::jsonl) {
+        write_json(row);
+    } else if (format_ == output_format::csv) {
+        write_csv(row);
+    } else {
+        auto& kept = rows_.emplace_back();
+        for (cell const& c : row) kept.emplace_back(table_text(c), std::holds_alternative<std::uint64_t>(c));
+        kept.resize(columns_.size());
+    }
+}
+
+void row_writer::finish() {
+    if (finished_) return;
+    finished_ = true;
+    if (format_ == output_format::table) write_table();
+    flush();
+}
+
+void row_writer::write_json(std::initializer_list<cell> row) {
+    json_line line(buffer_);
+    auto column = columns_.begin();
+    for (cell const& c : row) {
+        if (column == columns_.end()) break;
+        if (auto const* text = std::get_if<std::string_view>(&c))
+            line.field(*column, *text);
+        else if (auto const* count = std::get_if<std::uint64_t>(&c))
+            line.field(*column, *count);
+        ++column;
+    }
+    line.end();
+    if (buffer_.size() >= (1u << 16)) flush();
+}
+
+namespace {
+
+// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
+void append_csv_field(std::string& out, std::string_view field) {
+    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out += field;
+        return;
+    }
+    out += '"';
+    for (char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+}  // namespace
+
+void row_writer::write_csv(std::initializer_list<cell> row) {
+    auto line = [this](auto const& fields, auto&& text_of) {
+        std::size_t i = 0;
+        for (auto const& f : fields) {
+            if (i++ > 0) buffer_ += ',';
+            append_csv_field(buffer_, text_of(f));
+        }
+        for (; i < columns_.size(); ++i) buffer_ += ',';
+        buffer_ += "\r\n";
+    };
+    if (!header_written_) {
+        line(columns_, [](std::string const& c) { return std::string_view(c); });
+        header_written_ = true;
+    }
+    line(row, [](cell const& c) -> std::string {
+        if (auto const* count = std::get_if<std::uint64_t>(&c)) return fmt::format("{}", *count);
+        if (auto const* text = std::get_if<std::string_view>(&c)) return std::string(*text);
+        return {};
+    });
+    if (buffer_.size() >= (1u << 16)) flush();
+}
+
 void row_writer::write_table() {
     std::size_t const n = columns_.size();
     std::vector<std::vector<std::string>> lines;
     lines.reserve(rows_.size() + 1);
     lines.push_back(columns_);
-    for (auto const& row : rows_) {
+    for (auto& row : rows_) {
         std::vector<std::string> line;
         line.reserve(n);
-        for (auto const& c : row) line.push_back(table_text(c));
+        for (auto& c : row) line.push_back(std::move(c.first));
         lines.push_back(std::move(line));
     }
 
@@ -134,7 +140,7 @@ void row_writer::write_table() {
     std::vector<std::size_t> width(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
         for (auto const& row : rows_)
-            if (!std::holds_alternative<std::uint64_t>(row[i])) numeric[i] = false;
+            if (!row[i].second) numeric[i] = false;
         for (auto const& line : lines) width[i] = std::max(width[i], display_width(line[i]));
     }
 

@@ -1,7 +1,7 @@
 // What a subcommand found, written as JSON Lines (the default), an aligned table, or CSV.
 //
 //     row_writer out(output_format::jsonl, {"doc", "start", "text"});
-//     out.write({std::string("a.txt"), std::uint64_t{3}, std::string("598万")});
+//     out.write({"a.txt", std::uint64_t{3}, "598万"});
 //     // {"doc":"a.txt","start":3,"text":"598万"}
 //     out.finish();
 #pragma once
@@ -9,9 +9,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -21,8 +23,8 @@ enum class output_format { jsonl, table, csv };
 std::map<std::string, output_format> const& output_format_names();
 
 // One field of a row: absent (left out of JSON, blank in a table), text, or a count (a JSON
-// number, right-aligned in a table).
-using cell = std::variant<std::monostate, std::string, std::uint64_t>;
+// number, right-aligned in a table).  Text is viewed, not copied: it only has to outlive write().
+using cell = std::variant<std::monostate, std::string_view, std::uint64_t>;
 
 class row_writer {
 public:
@@ -32,12 +34,12 @@ public:
     ~row_writer();
 
     // JSON Lines are written as they come; table rows are kept until finish() can align them.
-    void write(std::vector<cell> row);
+    void write(std::initializer_list<cell> row);
     void finish();
 
 private:
-    void write_json(std::vector<cell> const& row);
-    void write_csv(std::vector<cell> const& row);
+    void write_json(std::initializer_list<cell> row);
+    void write_csv(std::initializer_list<cell> row);
     void write_table();
     void flush();
 
@@ -45,7 +47,8 @@ private:
     std::vector<std::string> columns_;
     std::FILE* out_;
     std::string buffer_;
-    std::vector<std::vector<cell>> rows_;
+    // Table rows until finish(): each cell's text, and whether it was a count.
+    std::vector<std::vector<std::pair<std::string, bool>>> rows_;
     bool finished_ = false;
     bool header_written_ = false;
 };

@@ -4,6 +4,7 @@
 
 #include <zhquant/config.hpp>
 #include <zhquant/detail/numeral_chars.hpp>
+#include <zhquant/detail/start_chars.hpp>
 #include <zhquant/grammar/mention.hpp>
 #include <zhquant/impl/numbers.ipp>
 #include <zhquant/mentions.hpp>
@@ -50,7 +51,7 @@ ZHQUANT_DECL void scan_mentions(std::string_view text, unit_registry const& unit
     char const* const end = begin + text.size();
     char const* p = begin;
     grammar::mention_parts parts;
-    while (p < end) {
+    while ((p = skip_to_candidate(p, end, mention_start_chars)) < end) {
         std::size_t const step = utf8_length_at(p, end);
         if (!may_start_mention(p, end)) {
             p += step;

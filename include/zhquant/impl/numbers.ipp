@@ -5,6 +5,7 @@
 #include <zhquant/config.hpp>
 #include <zhquant/detail/non_numeral_words.hpp>
 #include <zhquant/detail/numeral_chars.hpp>
+#include <zhquant/detail/start_chars.hpp>
 #include <zhquant/grammar/number.hpp>
 #include <zhquant/numbers.hpp>
 #include <zhquant/text/normalize.hpp>
@@ -94,7 +95,7 @@ inline void scan_numbers(std::string_view text, numbers_result& out) {
     char const* const begin = text.data();
     char const* const end = begin + text.size();
     char const* p = begin;
-    while (p < end) {
+    while ((p = detail::skip_to_candidate(p, end, detail::number_start_chars)) < end) {
         std::size_t const step = detail::utf8_length_at(p, end);
         if (!detail::may_start_number(p, end)) {
             p += step;

@@ -33,6 +33,7 @@
 #include <zhquant/text/nfkc.hpp>
 #include <zhquant/text/offset_map.hpp>
 #include <zhquant/text/pdf_repair.hpp>
+#include <zhquant/text/plain_chars.hpp>
 #include <zhquant/text/traditional.hpp>
 #include <zhquant/text/utf8_check.hpp>
 
@@ -79,7 +80,10 @@ public:
     static constexpr std::size_t unlimited = std::numeric_limits<std::size_t>::max();
 
     explicit normalizer(normalize_options options = {}, std::size_t block_size = default_block_size)
-        : options_(options), block_size_(std::max<std::size_t>(block_size, 1)), nfkc_(&detail::selective_nfkc::get()) {}
+        : options_(options),
+          block_size_(std::max<std::size_t>(block_size, 1)),
+          nfkc_(&detail::selective_nfkc::get()),
+          plain_(&detail::plain_chars::get()) {}
 
     // The next bytes of the input.  An error with invalid_utf8::fail, or for a line longer than
     // max_line_bytes; it stays.
@@ -372,6 +376,58 @@ private:
         remember(f);
     }
 
+    // The flags (plain_chars.hpp) and length of the character at s[k], when it is ASCII or a
+    // well-formed three-byte sequence; 0 flags otherwise.
+    std::uint8_t fast_flags(char const* s, std::size_t k, std::size_t n, std::size_t& length) const noexcept {
+        auto const b0 = static_cast<unsigned char>(s[k]);
+        length = 1;
+        if (b0 < 0x80) return plain_->flags(b0);
+        if ((b0 & 0xF0) != 0xE0 || n - k < 3) return 0;
+        auto const b1 = static_cast<unsigned char>(s[k + 1]);
+        auto const b2 = static_cast<unsigned char>(s[k + 2]);
+        if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
+        char32_t const c = (char32_t(b0 & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | char32_t(b2 & 0x3F);
+        if (c < 0x800) return 0;  // overlong
+        length = 3;
+        return plain_->flags(c);
+    }
+
+    // The end of the run of plain characters at data[i] that can be copied without looking at them
+    // one by one: right after a character, where before_character() and remember() would do nothing
+    // for them but note the width of the last.  A character is taken only when the next one is
+    // seen to start a new segment (nothing combines with it), when it keeps the pending output
+    // under the block size and its line under the maximum; the rest is left to the slow path.
+    std::size_t plain_run(std::string_view data, std::size_t i) {
+        if (run_.active || seen_space_ || seen_break_) return i;
+        char const* const s = data.data();
+        std::size_t const n = data.size();
+        std::size_t const pending = out_.size() + (base_ + i - copy_from_);
+        std::size_t const block_room = block_size_ > pending ? block_size_ - pending : 0;
+        std::size_t const line_used = base_ + i - line_begin_;
+        std::size_t const line_room = options_.max_line_bytes > line_used ? options_.max_line_bytes - line_used : 0;
+        std::size_t const start_limit = i + std::min(block_room, n - i);  // a character must start before
+        std::size_t const end_limit = i + std::min(line_room, n - i);     // and end at or before
+        std::size_t length = 0;
+        std::uint8_t flags = fast_flags(s, i, n, length);
+        std::size_t k = i;
+        bool last_wide = false;
+        while ((flags & detail::plain_chars::plain) && k < start_limit && k + length <= end_limit && k + length < n) {
+            std::size_t next_length = 0;
+            std::uint8_t const next = fast_flags(s, k + length, n, next_length);
+            if (!(next & detail::plain_chars::boundary)) break;
+            last_wide = (flags & detail::plain_chars::wide) != 0;
+            k += length;
+            flags = next;
+            length = next_length;
+        }
+        if (k > i) {
+            prev_exists_ = true;
+            prev_wide_ = last_wide;
+            prev_sentence_end_ = false;
+        }
+        return k;
+    }
+
     // Normalizes data (at original offset base_) as far as it can be without seeing what follows
     // it, unless `final`.  Returns how many bytes it consumed.
     template <class Sink>
@@ -381,6 +437,10 @@ private:
         if (!run_.active) copy_from_ = base_;
         std::size_t i = 0;
         while (i < n) {
+            if (std::size_t const j = plain_run(data, i); j > i) {
+                i = j;
+                continue;
+            }
             auto const b = static_cast<unsigned char>(s[i]);
             if (b > 0x20 && b < 0x7F) {  // printable ASCII, the common case
                 if (i + 1 == n && !final) break;
@@ -464,6 +524,7 @@ private:
     normalize_options options_;
     std::size_t block_size_;
     detail::selective_nfkc const* nfkc_;
+    detail::plain_chars const* plain_;
 
     std::size_t base_ = 0;  // original offset of the next byte to process
     std::size_t line_begin_ = 0;  // original offset where the current line began
