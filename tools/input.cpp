@@ -12,9 +12,9 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <vector>
 
-bool read_input(std::string const& path, std::string& bytes, std::string& reason) {
-    bytes.clear();
+bool read_blocks(std::string const& path, std::function<void(std::string_view)> const& consume, std::string& reason) {
     bool const is_stdin = path == "-";
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned{nullptr, std::fclose};
     std::FILE* file = stdin;
@@ -26,15 +26,20 @@ bool read_input(std::string const& path, std::string& bytes, std::string& reason
         }
         file = owned.get();
     }
-    char block[1 << 16];
+    thread_local std::vector<char> block(std::size_t{1} << 20);
     std::size_t got = 0;
-    while ((got = std::fread(block, 1, sizeof block, file)) > 0) bytes.append(block, got);
+    while ((got = std::fread(block.data(), 1, block.size(), file)) > 0) consume(std::string_view(block.data(), got));
     if (std::ferror(file)) {  // e.g. EISDIR for a directory, which fopen accepts
         reason = std::strerror(errno);
         if (is_stdin) std::clearerr(file);
         return false;
     }
     return true;
+}
+
+bool read_input(std::string const& path, std::string& bytes, std::string& reason) {
+    bytes.clear();
+    return read_blocks(path, [&bytes](std::string_view block) { bytes.append(block); }, reason);
 }
 
 void report_unreadable(std::string const& path, std::string const& reason) {

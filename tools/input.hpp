@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,10 @@
 // Reads all of `path` ("-" is standard input) into `bytes`.  On failure returns false and sets
 // `reason` (e.g. "No such file or directory").
 bool read_input(std::string const& path, std::string& bytes, std::string& reason);
+
+// Reads `path` ("-" is standard input) block by block, passing each block to `consume`, so that a
+// file of any size is read with one reused buffer.  On failure returns false and sets `reason`.
+bool read_blocks(std::string const& path, std::function<void(std::string_view)> const& consume, std::string& reason);
 
 // Prints `zhquant: cannot open 'PATH': REASON` to standard error.
 void report_unreadable(std::string const& path, std::string const& reason);

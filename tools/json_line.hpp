@@ -18,25 +18,59 @@
 #include <string>
 #include <string_view>
 
+// Appends `text` as a JSON string, quotes included.
+inline void append_json_string(std::string& out, std::string_view text) {
+    out += '"';
+    std::size_t clean = 0;  // text[clean, i) needs no escape
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto const c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') [[likely]]
+            continue;
+        out.append(text.data() + clean, i - clean);
+        clean = i + 1;
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default: {
+                char const hex[] = "0123456789abcdef";
+                char const escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                out.append(escaped, sizeof escaped);
+            }
+        }
+    }
+    out.append(text.data() + clean, text.size() - clean);
+    out += '"';
+}
+
+// Appends `count` in decimal.
+inline void append_json_count(std::string& out, std::uint64_t count) {
+    char digits[20];
+    char* p = digits + sizeof digits;
+    do {
+        *--p = static_cast<char>('0' + count % 10);
+        count /= 10;
+    } while (count != 0);
+    out.append(p, static_cast<std::size_t>(digits + sizeof digits - p));
+}
+
 class json_line {
 public:
     explicit json_line(std::string& out) : out_(out) { out_ += '{'; }
 
     json_line& field(std::string_view name, std::string_view text) {
         key(name);
-        append_string(text);
+        append_json_string(out_, text);
         return *this;
     }
     json_line& field(std::string_view name, char const* text) { return field(name, std::string_view(text)); }
     json_line& field(std::string_view name, std::uint64_t count) {
         key(name);
-        char digits[20];
-        char* p = digits + sizeof digits;
-        do {
-            *--p = static_cast<char>('0' + count % 10);
-            count /= 10;
-        } while (count != 0);
-        out_.append(p, static_cast<std::size_t>(digits + sizeof digits - p));
+        append_json_count(out_, count);
         return *this;
     }
     // Leaves a field out when its text is empty (GUIDE.md's optional fields).
@@ -81,35 +115,8 @@ private:
     void key(std::string_view name) {
         if (!first_) out_ += ',';
         first_ = false;
-        append_string(name);
+        append_json_string(out_, name);
         out_ += ':';
-    }
-
-    void append_string(std::string_view text) {
-        out_ += '"';
-        std::size_t clean = 0;  // text[clean, i) needs no escape
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            auto const c = static_cast<unsigned char>(text[i]);
-            if (c >= 0x20 && c != '"' && c != '\\') continue;
-            out_.append(text.data() + clean, i - clean);
-            clean = i + 1;
-            switch (c) {
-                case '"': out_ += "\\\""; break;
-                case '\\': out_ += "\\\\"; break;
-                case '\b': out_ += "\\b"; break;
-                case '\f': out_ += "\\f"; break;
-                case '\n': out_ += "\\n"; break;
-                case '\r': out_ += "\\r"; break;
-                case '\t': out_ += "\\t"; break;
-                default: {
-                    char const hex[] = "0123456789abcdef";
-                    char const escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                    out_.append(escaped, sizeof escaped);
-                }
-            }
-        }
-        out_.append(text.data() + clean, text.size() - clean);
-        out_ += '"';
     }
 
     std::string& out_;

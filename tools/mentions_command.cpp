@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -79,35 +80,42 @@ int run_mentions(mentions_options const& options) {
     auto const& files = inputs.files;
 
     int status = inputs.ok ? 0 : 1;
-    std::string bytes;
     std::string reason;
     for (auto const& path : files) {
-        if (!read_input(path, bytes, reason)) {
-            report_unreadable(path, reason);
-            status = 1;
-            continue;
-        }
-        auto const found = zhquant::find_mentions(bytes, find_options);
-        for (auto const& e : found.errors) {
-            print_error(path, e.offset, e.message);
-            status = 1;
-        }
-        for (auto const& m : found.mentions) {
+        auto write = [&](zhquant::mention const& m, std::string_view text) {
+            auto const high = m.high_text();
             out.write({
                 path,
                 std::uint64_t{m.start},
                 std::uint64_t{m.end},
-                slice(bytes, m.start, m.end),
-                std::string(zhquant::name(m.kind)),
+                text,
+                zhquant::name(m.kind),
                 m.value_text(),
-                m.high_text() ? cell{*m.high_text()} : cell{},
+                high ? cell{*high} : cell{},
                 text_or_absent(m.unit),
-                std::string(zhquant::name(m.qualifier)),
-                std::string(zhquant::name(m.dimension)),
+                zhquant::name(m.qualifier),
+                zhquant::name(m.dimension),
                 m.base_value ? cell{m.base_value->to_string()} : cell{},
                 text_or_absent(m.base_unit),
             });
+        };
+        auto report = [&](zhquant::error const& e) {
+            print_error(path, e.offset, e.message);
+            status = 1;
+        };
+        // Read block by block: memory does not grow with the file.
+        zhquant::mention_stream stream(find_options);
+        std::optional<zhquant::error> stopped;
+        auto feed = [&](std::string_view block) {
+            if (!stopped) stopped = stream.feed(block, write, report);
+        };
+        if (!read_blocks(path, feed, reason)) {
+            report_unreadable(path, reason);
+            status = 1;
+            continue;
         }
+        if (!stopped) stopped = stream.finish(write, report);
+        if (stopped) report(*stopped);
     }
     out.finish();
     return status;

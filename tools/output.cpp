@@ -69,17 +69,32 @@ void row_writer::finish() {
 }
 
 void row_writer::write_json(std::initializer_list<cell> row) {
-    json_line line(buffer_);
-    auto column = columns_.begin();
-    for (cell const& c : row) {
-        if (column == columns_.end()) break;
-        if (auto const* text = std::get_if<std::string_view>(&c))
-            line.field(*column, *text);
-        else if (auto const* count = std::get_if<std::uint64_t>(&c))
-            line.field(*column, *count);
-        ++column;
+    if (json_keys_.empty()) {
+        for (auto const& c : columns_) {
+            std::string key;
+            append_json_string(key, c);
+            json_keys_.push_back(key + ':');
+        }
     }
-    line.end();
+    char separator = '{';
+    auto key = json_keys_.begin();
+    for (cell const& c : row) {
+        if (key == json_keys_.end()) break;
+        if (auto const* text = std::get_if<std::string_view>(&c)) {
+            buffer_ += separator;
+            buffer_ += *key;
+            append_json_string(buffer_, *text);
+            separator = ',';
+        } else if (auto const* count = std::get_if<std::uint64_t>(&c)) {
+            buffer_ += separator;
+            buffer_ += *key;
+            append_json_count(buffer_, *count);
+            separator = ',';
+        }
+        ++key;
+    }
+    if (separator == '{') buffer_ += '{';
+    buffer_ += "}\n";
     if (buffer_.size() >= (1u << 16)) flush();
 }
 

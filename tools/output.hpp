@@ -45,6 +45,7 @@ private:
 
     output_format format_;
     std::vector<std::string> columns_;
+    std::vector<std::string> json_keys_;  // "name": of each column, escaped once
     std::FILE* out_;
     std::string buffer_;
     // Table rows until finish(): each cell's text, and whether it was a count.

@@ -16,3 +16,10 @@
 #else
 #define ZHQUANT_DECL inline
 #endif
+
+// For the few functions of the inner loops that the compiler would otherwise call per character.
+#if defined(__GNUC__) || defined(__clang__)
+#define ZHQUANT_ALWAYS_INLINE [[gnu::always_inline]] inline
+#else
+#define ZHQUANT_ALWAYS_INLINE inline
+#endif

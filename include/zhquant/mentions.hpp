@@ -10,10 +10,14 @@
 #include <zhquant/config.hpp>
 #include <zhquant/error.hpp>
 #include <zhquant/mention.hpp>
+#include <zhquant/text/line_pieces.hpp>
 #include <zhquant/text/normalize.hpp>
 #include <zhquant/value/units.hpp>
 
+#include <optional>
 #include <string_view>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace zhquant {
@@ -35,6 +39,63 @@ namespace detail {
 ZHQUANT_DECL void scan_mentions(std::string_view text, unit_registry const& units, std::vector<mention>& mentions,
                                 std::vector<error>& errors);
 }  // namespace detail
+
+// The mentions of an input that arrives in blocks, with memory bounded by the block size and the
+// longest line, not by the input (line_pieces.hpp): what `zhquant mentions` runs on every file.
+//
+//     zhquant::mention_stream stream;
+//     auto print = [](zhquant::mention const& m, std::string_view text) { ... };  // text: m's original bytes
+//     auto report = [](zhquant::error const& e) { ... };  // invalid UTF-8, a value too large
+//     while (read(block)) if (auto e = stream.feed(block, print, report)) return fail(*e);
+//     if (auto e = stream.finish(print, report)) return fail(*e);
+//
+// Mentions and errors come in text order piece by piece, with offsets into the whole input; the
+// mentions are find_mentions()' (which runs on this stream).  An error returned stops the input:
+// invalid UTF-8 with invalid_utf8::fail, or a line longer than normalize_options::max_line_bytes.
+class mention_stream {
+public:
+    explicit mention_stream(mentions_options const& options = {},
+                            std::size_t block_size = normalizer::default_block_size)
+        : units_(options.units ? options.units : &unit_registry::builtin()), pieces_(options.normalize, block_size) {}
+
+    template <class OnMention, class OnError>
+    std::optional<error> feed(std::string_view bytes, OnMention&& on_mention, OnError&& on_error) {
+        return pieces_.feed(bytes, [&](normalized_text const& piece, std::string_view original) {
+            scan(piece, original, on_mention, on_error);
+        });
+    }
+
+    template <class OnMention, class OnError>
+    std::optional<error> finish(OnMention&& on_mention, OnError&& on_error) {
+        return pieces_.finish([&](normalized_text const& piece, std::string_view original) {
+            scan(piece, original, on_mention, on_error);
+        });
+    }
+
+private:
+    template <class OnMention, class OnError>
+    void scan(normalized_text const& piece, std::string_view original, OnMention& on_mention, OnError& on_error) {
+        for (auto const& e : piece.problems) on_error(e);
+        found_.clear();
+        errors_.clear();
+        detail::scan_mentions(piece.text, *units_, found_, errors_);
+        std::size_t const base = piece.map.original_begin();
+        auto next_error = errors_.begin();
+        for (auto& m : found_) {
+            for (; next_error != errors_.end() && next_error->offset <= m.start; ++next_error)
+                on_error(error{piece.map.to_original(next_error->offset, next_error->offset).first, next_error->message});
+            std::tie(m.start, m.end) = piece.map.to_original(m.start, m.end);
+            on_mention(std::as_const(m), original.substr(m.start - base, m.end - m.start));
+        }
+        for (; next_error != errors_.end(); ++next_error)
+            on_error(error{piece.map.to_original(next_error->offset, next_error->offset).first, next_error->message});
+    }
+
+    unit_registry const* units_;
+    line_pieces pieces_;
+    std::vector<mention> found_;  // reused from piece to piece
+    std::vector<error> errors_;
+};
 
 }  // namespace zhquant
 

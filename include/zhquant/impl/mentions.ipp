@@ -77,18 +77,14 @@ ZHQUANT_DECL void scan_mentions(std::string_view text, unit_registry const& unit
 
 ZHQUANT_DECL mentions_result find_mentions(std::string_view text, mentions_options const& options) {
     mentions_result out;
-    auto normalized = normalize(text, options.normalize);
-    if (!normalized) {
-        out.errors.push_back(normalized.error());
+    mention_stream stream(options);
+    auto keep = [&out](mention const& m, std::string_view) { out.mentions.push_back(m); };
+    auto report = [&out](error const& e) { out.errors.push_back(e); };
+    if (auto e = stream.feed(text, keep, report)) {
+        out.errors.push_back(*e);
         return out;
     }
-    out.errors = std::move(normalized->problems);
-    std::vector<error> found_errors;
-    detail::scan_mentions(normalized->text, options.units ? *options.units : unit_registry::builtin(), out.mentions,
-                          found_errors);
-    auto const& map = normalized->map;
-    for (auto& m : out.mentions) std::tie(m.start, m.end) = map.to_original(m.start, m.end);
-    for (auto& e : found_errors) out.errors.push_back(error{map.to_original(e.offset, e.offset).first, e.message});
+    if (auto e = stream.finish(keep, report)) out.errors.push_back(*e);
     return out;
 }
 

@@ -24,10 +24,12 @@
 // with offsets into the whole input; the extra memory is bounded by about twice the block size.
 // A piece ends, by preference, right after a line break that step 5 kept after a sentence end; if
 // the pending output has none, after the last whitespace run; if none either, before the last
-// character.  Pieces are cut only between characters (never inside a replaced piece), and their
-// concatenation is exactly what normalize() returns for the whole input.
+// character (with piece_end::line_break: only after a kept line break, see there).  Pieces are
+// cut only between characters (never inside a replaced piece), and their concatenation is
+// exactly what normalize() returns for the whole input.
 #pragma once
 
+#include <zhquant/config.hpp>
 #include <zhquant/error.hpp>
 #include <zhquant/text/char_class.hpp>
 #include <zhquant/text/nfkc.hpp>
@@ -39,6 +41,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <istream>
 #include <limits>
@@ -60,6 +63,13 @@ struct normalize_options {
     std::size_t max_line_bytes = std::size_t{1} << 20;
 };
 
+// Where the streaming normalizer may end a piece: anywhere it prefers (see below), or only right
+// after a line break it keeps, so that no piece ends inside a line (what the mention and rule
+// scanners need: a mention never spans a line break).  With line_break a line longer than the
+// block size is handed out whole, so memory is bounded by the block size plus the longest line
+// (itself bounded by normalize_options::max_line_bytes).
+enum class piece_end : std::uint8_t { anywhere, line_break };
+
 struct normalized_text {
     std::string text;             // normalized UTF-8
     offset_map map;               // text bytes -> original bytes
@@ -79,9 +89,11 @@ public:
     static constexpr std::size_t default_block_size = std::size_t{1} << 20;
     static constexpr std::size_t unlimited = std::numeric_limits<std::size_t>::max();
 
-    explicit normalizer(normalize_options options = {}, std::size_t block_size = default_block_size)
+    explicit normalizer(normalize_options options = {}, std::size_t block_size = default_block_size,
+                        piece_end ends = piece_end::anywhere)
         : options_(options),
           block_size_(std::max<std::size_t>(block_size, 1)),
+          ends_(ends),
           nfkc_(&detail::selective_nfkc::get()),
           plain_(&detail::plain_chars::get()) {}
 
@@ -239,6 +251,7 @@ private:
             map_.append_replacement(length, 0);
         seen_space_ = true;
         seen_break_ = seen_break_ || (r == run_becomes::line_break && prev_sentence_end_);
+        seen_line_ = seen_line_ || r == run_becomes::line_break;
         run_.active = false;
         return r;
     }
@@ -254,11 +267,22 @@ private:
         cut_point const here{out_.size() + (base_ + i - copy_from_), base_ + i};
         if (seen_space_) space_cut_ = here;
         if (seen_break_) sentence_cut_ = here;
-        seen_space_ = seen_break_ = false;
+        if (seen_line_) {
+            line_cut_ = here;
+            long_line_ = false;
+        }
+        seen_space_ = seen_break_ = seen_line_ = false;
         if (here.normalized < block_size_) return;
-        cut_point const at = sentence_cut_.normalized > 0 ? sentence_cut_
-                             : space_cut_.normalized > 0  ? space_cut_
-                                                          : here;
+        cut_point at = sentence_cut_.normalized > 0 ? sentence_cut_
+                       : space_cut_.normalized > 0  ? space_cut_
+                                                    : here;
+        if (ends_ == piece_end::line_break) {
+            at = sentence_cut_.normalized > 0 ? sentence_cut_ : line_cut_;
+            if (at.normalized == 0) {  // a line longer than the block: wait for its end
+                long_line_ = true;
+                return;
+            }
+        }
         flush_copy(data, i);
         normalized_text piece;
         piece.text.assign(out_, 0, at.normalized);
@@ -268,7 +292,7 @@ private:
                                         [&](error const& e) { return e.offset >= at.original; });
         piece.problems.assign(std::make_move_iterator(problems_.begin()), std::make_move_iterator(split));
         problems_.erase(problems_.begin(), split);
-        for (cut_point* c : {&sentence_cut_, &space_cut_})
+        for (cut_point* c : {&sentence_cut_, &space_cut_, &line_cut_})
             *c = c->normalized > at.normalized ? cut_point{c->normalized - at.normalized, c->original} : cut_point{};
         sink(std::move(piece));
     }
@@ -281,6 +305,7 @@ private:
         if (!options_.repair_pdf) {
             seen_space_ = true;
             seen_break_ = seen_break_ || (line_break && prev_sentence_end_);
+            seen_line_ = seen_line_ || line_break;
             if (c == ' ' || c == '\t' || c == '\n') return;  // stays in the copied run
             if (c == '\r' && length == 2)
                 emit(data, i, 1, {});  // CRLF: drop the CR, copy the LF
@@ -378,7 +403,8 @@ private:
 
     // The flags (plain_chars.hpp) and length of the character at s[k], when it is ASCII or a
     // well-formed three-byte sequence; 0 flags otherwise.
-    std::uint8_t fast_flags(char const* s, std::size_t k, std::size_t n, std::size_t& length) const noexcept {
+    ZHQUANT_ALWAYS_INLINE std::uint8_t fast_flags(char const* s, std::size_t k, std::size_t n,
+                                                  std::size_t& length) const noexcept {
         auto const b0 = static_cast<unsigned char>(s[k]);
         length = 1;
         if (b0 < 0x80) return plain_->flags(b0);
@@ -392,39 +418,46 @@ private:
         return plain_->flags(c);
     }
 
-    // The end of the run of plain characters at data[i] that can be copied without looking at them
-    // one by one: right after a character, where before_character() and remember() would do nothing
-    // for them but note the width of the last.  A character is taken only when the next one is
-    // seen to start a new segment (nothing combines with it), when it keeps the pending output
-    // under the block size and its line under the maximum; the rest is left to the slow path.
-    std::size_t plain_run(std::string_view data, std::size_t i) {
-        if (run_.active || seen_space_ || seen_break_) return i;
+    // The end of the run of plain characters at data[i], taken without looking at them one by
+    // one: the first is settled like any character (before_character: the whitespace before it,
+    // a piece handed out), the others would change nothing but the width remembered of the last.
+    // A character is taken only when the one after it is seen to start a new segment (nothing
+    // combines with it), while it keeps the pending output under the block size and its line
+    // under the maximum; the rest is left to the character-by-character path.
+    template <class Sink>
+    std::size_t plain_run(std::string_view data, std::size_t i, Sink& sink) {
+        using flag = detail::plain_chars;
         char const* const s = data.data();
         std::size_t const n = data.size();
-        std::size_t const pending = out_.size() + (base_ + i - copy_from_);
-        std::size_t const block_room = block_size_ > pending ? block_size_ - pending : 0;
-        std::size_t const line_used = base_ + i - line_begin_;
-        std::size_t const line_room = options_.max_line_bytes > line_used ? options_.max_line_bytes - line_used : 0;
-        std::size_t const start_limit = i + std::min(block_room, n - i);  // a character must start before
-        std::size_t const end_limit = i + std::min(line_room, n - i);     // and end at or before
-        std::size_t length = 0;
+        std::size_t length = 0, next_length = 0;
         std::uint8_t flags = fast_flags(s, i, n, length);
-        std::size_t k = i;
-        bool last_wide = false;
-        while ((flags & detail::plain_chars::plain) && k < start_limit && k + length <= end_limit && k + length < n) {
-            std::size_t next_length = 0;
-            std::uint8_t const next = fast_flags(s, k + length, n, next_length);
-            if (!(next & detail::plain_chars::boundary)) break;
-            last_wide = (flags & detail::plain_chars::wide) != 0;
+        if (!(flags & flag::plain) || i + length >= n) return i;
+        std::uint8_t next = fast_flags(s, i + length, n, next_length);
+        if (!(next & flag::boundary) || base_ + i + length - line_begin_ > options_.max_line_bytes) return i;
+        before_character(data, i, (flags & flag::wide) != 0, sink);
+        bool last_wide = (flags & flag::wide) != 0;
+        std::size_t k = i + length;
+        flags = next;
+        length = next_length;
+
+        std::size_t const pending = out_.size() + (base_ + k - copy_from_);
+        // Waiting for a long line's end, a piece cannot end before the next line break anyway.
+        std::size_t const block_room = long_line_ ? npos : block_size_ > pending ? block_size_ - pending : 0;
+        std::size_t const line_used = base_ + k - line_begin_;
+        std::size_t const line_room = options_.max_line_bytes > line_used ? options_.max_line_bytes - line_used : 0;
+        std::size_t const start_limit = k + std::min(block_room, n - k);  // a character must start before
+        std::size_t const end_limit = k + std::min(line_room, n - k);     // and end at or before
+        while ((flags & flag::plain) && k < start_limit && k + length <= end_limit && k + length < n) {
+            next = fast_flags(s, k + length, n, next_length);
+            if (!(next & flag::boundary)) break;
+            last_wide = (flags & flag::wide) != 0;
             k += length;
             flags = next;
             length = next_length;
         }
-        if (k > i) {
-            prev_exists_ = true;
-            prev_wide_ = last_wide;
-            prev_sentence_end_ = false;
-        }
+        prev_exists_ = true;
+        prev_wide_ = last_wide;
+        prev_sentence_end_ = false;
         return k;
     }
 
@@ -437,7 +470,7 @@ private:
         if (!run_.active) copy_from_ = base_;
         std::size_t i = 0;
         while (i < n) {
-            if (std::size_t const j = plain_run(data, i); j > i) {
+            if (std::size_t const j = plain_run(data, i, sink); j > i) {
                 i = j;
                 continue;
             }
@@ -523,6 +556,7 @@ private:
 
     normalize_options options_;
     std::size_t block_size_;
+    piece_end ends_;
     detail::selective_nfkc const* nfkc_;
     detail::plain_chars const* plain_;
 
@@ -547,8 +581,11 @@ private:
     // Where the pending output may be cut into pieces.
     bool seen_space_ = false;  // whitespace since the last character
     bool seen_break_ = false;  // a line break kept after a sentence end since the last character
+    bool seen_line_ = false;   // a line break kept since the last character
+    bool long_line_ = false;   // piece_end::line_break: the pending output is over the block size, with no line break
     cut_point sentence_cut_;
     cut_point space_cut_;
+    cut_point line_cut_;
 
     std::string scratch_;
     std::vector<detail::nfkc_edit> edits_;

@@ -15,6 +15,7 @@
 // ideographs, half- and full-width forms); any other code point gets no flags and goes the slow way.
 #pragma once
 
+#include <zhquant/config.hpp>
 #include <zhquant/text/char_class.hpp>
 #include <zhquant/text/nfkc.hpp>
 #include <zhquant/text/traditional.hpp>
@@ -36,7 +37,7 @@ public:
         return instance;
     }
 
-    std::uint8_t flags(char32_t c) const noexcept {
+    ZHQUANT_ALWAYS_INLINE std::uint8_t flags(char32_t c) const noexcept {
         if (c < 0x80) return ascii_[c];
         if (c >= 0x4E00 && c <= 0x9FFF) {
             auto const i = static_cast<std::size_t>(c - 0x4E00);
