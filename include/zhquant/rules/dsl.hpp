@@ -48,6 +48,7 @@
 #include <boost/spirit/home/x3/support/context.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -101,6 +102,27 @@ struct match_state {
         return false;
     }
 
+    // Where the text that text_parser reads from `begin` ends, remembered: the rules of a set all
+    // try the same clause start, and most of them begin with an indicator.
+    template <class Scan>
+    std::size_t text_end(std::size_t begin, std::size_t limit, bool list_item, bool label, Scan&& scan) {
+        for (auto const& s : scans)
+            if (s.begin == begin && s.limit == limit && s.list_item == list_item && s.label == label) return s.end;
+        std::size_t const end = scan();
+        scans[next_scan++ % scans.size()] = {begin, limit, end, list_item, label};
+        return end;
+    }
+
+    // The name in the text [begin, end) (trim_fillers), remembered the same way.
+    template <class Trim>
+    std::string_view name_in(std::size_t begin, std::size_t end, Trim&& trim) {
+        for (auto const& n : names)
+            if (n.begin == begin && n.end == end) return n.name;
+        std::string_view const name = trim();
+        names[next_name++ % names.size()] = {begin, end, name};
+        return name;
+    }
+
     // The mention that starts exactly at `at`.
     std::optional<std::size_t> mention_at(std::size_t at) const {
         auto it = std::lower_bound(mentions->begin(), mentions->end(), at,
@@ -115,6 +137,23 @@ struct match_state {
                                    [](mention const& m, std::size_t o) { return m.start < o; });
         return it == mentions->end() ? text.size() : it->start;
     }
+
+    struct text_scan {
+        std::size_t begin = std::string_view::npos;
+        std::size_t limit = 0;
+        std::size_t end = 0;
+        bool list_item = false;
+        bool label = false;
+    };
+    struct trimmed_name {
+        std::size_t begin = std::string_view::npos;
+        std::size_t end = 0;
+        std::string_view name;
+    };
+    std::array<text_scan, 16> scans{};
+    std::size_t next_scan = 0;
+    std::array<trimmed_name, 16> names{};
+    std::size_t next_name = 0;
 };
 
 struct match_state_tag;
@@ -139,6 +178,14 @@ inline bool ends_text(std::string_view s, bool list_item = false) {
     static constexpr std::string_view stops[] = {"，", "。", "；", "：", "！", "？", ",", ";", ":", "!", "?",
                                                  "\n", "…", "—", "－"};
     static constexpr std::string_view item_stops[] = {"、", "(", ")", "（", "）"};
+    // The first bytes of the stops: most characters (Han ones among them) start none.
+    static constexpr auto first_bytes = [] {
+        std::array<bool, 256> starts{};
+        for (auto stop : stops) starts[static_cast<unsigned char>(stop[0])] = true;
+        for (auto stop : item_stops) starts[static_cast<unsigned char>(stop[0])] = true;
+        return starts;
+    }();
+    if (s.empty() || !first_bytes[static_cast<unsigned char>(s[0])]) return false;
     for (auto stop : stops)
         if (s.substr(0, stop.size()) == stop) return true;
     if (list_item)
@@ -163,9 +210,7 @@ inline std::size_t stop_word(std::string_view s, lexicon const& words) {
 // a known indicator that ends the text wins.  Keeps the text when nothing would remain.
 inline std::string_view trim_fillers(std::string_view text, lexicon const& words) {
     if (std::size_t const n = words.tails.match_suffix(text); n && n < text.size()) text.remove_suffix(n);
-    for (auto const& name : words.indicators.words())
-        if (text.size() >= name.size() && text.substr(text.size() - name.size()) == name)
-            return text.substr(text.size() - name.size());
+    if (std::size_t const n = words.indicators.match_suffix(text)) return text.substr(text.size() - n);
     std::string_view rest = text;
     while (!rest.empty()) {
         std::size_t const n = words.fillers.match(rest);
@@ -271,13 +316,16 @@ struct text_parser : primitive<text_parser> {
         match_state& st = detail::state_of(context);
         std::size_t const begin = st.offset(first);
         std::size_t const limit = std::min(st.next_mention_start(begin), st.offset(last));
-        std::size_t at = begin;
-        while (at < limit) {
-            std::string_view const rest = st.text.substr(at, limit - at);
-            if (detail::ends_text(rest, stop_at_list) || (!label_bytes && detail::stop_word(rest, *st.words))) break;
-            if (stop_at_list && (rest.substr(0, 3) == "和" || rest.substr(0, 3) == "及")) break;
-            at += detail::utf8_step(rest);
-        }
+        std::size_t const at = st.text_end(begin, limit, stop_at_list, label_bytes != 0, [&] {
+            std::size_t end = begin;
+            while (end < limit) {
+                std::string_view const rest = st.text.substr(end, limit - end);
+                if (detail::ends_text(rest, stop_at_list) || (!label_bytes && detail::stop_word(rest, *st.words))) break;
+                if (stop_at_list && (rest.substr(0, 3) == "和" || rest.substr(0, 3) == "及")) break;
+                end += detail::utf8_step(rest);
+            }
+            return end;
+        });
         if (at == begin)
             return st.missed(begin, field, label_bytes ? "a short label right before a value" : "text that names the figure");
         if (at - begin > 90) return st.missed(begin, field, "a name of at most 30 characters");  // too long to name a figure
@@ -291,7 +339,8 @@ struct text_parser : primitive<text_parser> {
             return st.missed(begin, field, "a label of the lexicon's [labels]");
         if (stop_at_list && !label_bytes && st.words->labels.contains(read))
             return st.missed(begin, field, "an item name that is not a label");
-        std::string_view const name = label_bytes ? read : detail::trim_fillers(read, *st.words);
+        std::string_view const name =
+            label_bytes ? read : st.name_in(begin, at, [&] { return detail::trim_fillers(read, *st.words); });
         st.journal.push_back({journal_entry::kind::field, field, begin, at, std::nullopt, std::string(name),
                               direction::up, nullptr});
         first = st.text.data() + at;
@@ -436,6 +485,10 @@ struct name_list_parser : primitive<name_list_parser> {
         match_state& st = detail::state_of(context);
         std::size_t const begin = st.offset(first);
         std::size_t const limit = std::min(st.next_mention_start(begin), st.offset(last));
+        // Most clauses join no names: say so without reading them character by character.
+        std::string_view const clause = st.text.substr(begin, limit - begin);
+        if (clause.find("、") == std::string_view::npos && clause.find("和") == std::string_view::npos)
+            return st.missed(begin, "indicator", "names joined by 、 or 和 (城镇、农村)");
         std::vector<std::pair<std::size_t, std::size_t>> names;
         std::size_t at = begin, name_begin = begin;
         while (at < limit) {
@@ -459,7 +512,8 @@ struct name_list_parser : primitive<name_list_parser> {
         names.emplace_back(name_begin, last_end);
         for (auto const& [b, e] : names) {
             st.journal.push_back({journal_entry::kind::item_begin, {}, b, b, {}, {}, direction::up, this});
-            std::string_view const name = detail::trim_fillers(st.text.substr(b, e - b), *st.words);
+            std::string_view const name =
+                st.name_in(b, e, [&] { return detail::trim_fillers(st.text.substr(b, e - b), *st.words); });
             st.journal.push_back({journal_entry::kind::field, "indicator", b, e, {}, std::string(name), direction::up, nullptr});
             st.journal.push_back({journal_entry::kind::item_end, {}, e, e, {}, {}, direction::up, this});
         }

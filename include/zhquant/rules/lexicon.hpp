@@ -89,8 +89,11 @@ public:
 
     // The longest word that `text` ends with, or 0.
     std::size_t match_suffix(std::string_view text) const {
-        for (auto const& w : words_)
+        if (text.empty()) return 0;
+        for (std::uint32_t i : suffix_buckets_[suffix_bucket_of(text)]) {
+            std::string const& w = words_[i];
             if (text.size() >= w.size() && text.substr(text.size() - w.size()) == w) return w.size();
+        }
         return 0;
     }
 
@@ -113,15 +116,26 @@ private:
         return h % bucket_count;
     }
 
+    // The same hash of the last character's bytes, for suffixes.
+    static std::size_t suffix_bucket_of(std::string_view text) {
+        std::size_t start = text.size() - 1;
+        while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+        return bucket_of(text.substr(start));
+    }
+
     void reindex() {
         for (auto& b : buckets_) b.clear();
-        for (std::size_t i = 0; i < words_.size(); ++i)
+        for (auto& b : suffix_buckets_) b.clear();
+        for (std::size_t i = 0; i < words_.size(); ++i) {
             buckets_[bucket_of(words_[i])].push_back(static_cast<std::uint32_t>(i));
+            suffix_buckets_[suffix_bucket_of(words_[i])].push_back(static_cast<std::uint32_t>(i));
+        }
     }
 
     std::vector<std::string> words_;
     std::unordered_set<std::string, word_hash, std::equal_to<>> known_;
-    std::array<std::vector<std::uint32_t>, bucket_count> buckets_;
+    std::array<std::vector<std::uint32_t>, bucket_count> buckets_;         // by first character, longest first
+    std::array<std::vector<std::uint32_t>, bucket_count> suffix_buckets_;  // by last character, longest first
 };
 
 struct lexicon {
