@@ -54,12 +54,19 @@ struct extract_options {
     bool quiet = false;
 };
 
-// One document, read and extracted on a worker thread.
+// What the rule set made of a piece of a document (extract_stream: whole lines), with the piece's
+// original bytes; for the HTML view one piece is the whole document.
+struct piece {
+    zhquant::extraction x;
+    std::string original;
+    std::size_t begin = 0;  // offset of `original` in the document
+};
+
+// One document, read and extracted on a worker thread (with -j): its pieces wait for their turn.
 struct document {
     bool read = false;
     std::string reason;  // why it could not be read
-    std::string bytes;
-    zhquant::extraction x;
+    std::vector<piece> pieces;
 };
 
 // What all documents held, for the summary line.
@@ -125,26 +132,33 @@ int run_extract(extract_options const& options) {
     bool const out_is_terminal = isatty(fileno(out)) == 1;
     zhquant::rules::rule_set const& rules = chosen->get();
 
-    auto work = [&](std::size_t i) {
+    // Reads document i and hands its pieces to `take(piece&&)` as they are made, so that memory
+    // stays bounded whatever the document's size; the HTML view needs the document whole.
+    auto read_document = [&](std::size_t i, auto&& take) {
         document d;
-        d.read = read_input(files[i], d.bytes, d.reason);
-        if (d.read) d.x = zhquant::rules::extract(d.bytes, rules, extract_options);
+        if (page) {
+            std::string bytes;
+            d.read = read_input(files[i], bytes, d.reason);
+            if (d.read) {
+                auto x = zhquant::rules::extract(bytes, rules, extract_options);
+                take(piece{std::move(x), std::move(bytes), 0});
+            }
+            return d;
+        }
+        zhquant::rules::extract_stream stream(rules, extract_options);
+        auto keep = [&](zhquant::extraction&& x, std::string_view original, std::size_t begin) {
+            take(piece{std::move(x), std::string(original), begin});
+        };
+        std::optional<zhquant::error> stopped;
+        d.read = read_blocks(files[i], [&](std::string_view block) { if (!stopped) stopped = stream.feed(block, keep); },
+                             d.reason);
+        if (d.read && !stopped) stopped = stream.finish(keep);
+        if (stopped) take(piece{zhquant::extraction{{}, {}, {}, {*stopped}}, {}, 0});
         return d;
     };
-    auto emit = [&](std::size_t i, document&& d) {
-        auto const& path = files[i];
-        if (!d.read) {
-            progress.clear();
-            report_unreadable(path, d.reason);
-            status = 1;
-            ++total.unreadable;
-            if (page) page->add_unreadable(path, d.reason);
-            progress.step(path);
-            return;
-        }
-        auto const& x = d.x;
-        std::string_view const bytes = d.bytes;
-        ++total.documents;
+    auto emit_piece = [&](std::string const& path, piece const& p) {
+        auto const& x = p.x;
+        original_text const bytes(p.original, p.begin);
         total.mentions += x.mentions.size();
         total.records += x.records.size();
         total.unclaimed += x.unclaimed.size();
@@ -156,43 +170,72 @@ int run_extract(extract_options const& options) {
             status = 1;
         }
         if (page) {
-            page->add(path, bytes, x, problems);
-        } else {
-            for (auto const& r : x.records) {
+            page->add(path, p.original, x, problems);
+            return;
+        }
+        for (auto const& r : x.records) {
+            if (format == extract_format::jsonl) {
+                json_lines += boost::json::serialize(record_json(path, r, x, bytes));
+                json_lines += '\n';
+                continue;
+            }
+            table->write({path, r.rule, r.indicator, mention_text(r.value, x, bytes), mention_text(r.period, x, bytes),
+                          changes_text(r, x, bytes), share_text(r, x, bytes), values_text(r, x, bytes),
+                          bytes.slice(r.start, r.end)});
+        }
+        if (options.unclaimed) {
+            for (auto k : x.unclaimed) {
+                auto const& m = x.mentions[k];
                 if (format == extract_format::jsonl) {
-                    json_lines += boost::json::serialize(record_json(path, r, x, bytes));
+                    boost::json::object o;
+                    o["doc"] = path;
+                    o["unclaimed"] = mention_json(m, bytes);
+                    json_lines += boost::json::serialize(o);
                     json_lines += '\n';
-                    continue;
-                }
-                table->write({path, r.rule, r.indicator, mention_text(r.value, x, bytes), mention_text(r.period, x, bytes),
-                              changes_text(r, x, bytes), share_text(r, x, bytes), values_text(r, x, bytes),
-                              slice(bytes, r.start, r.end)});
-            }
-            if (options.unclaimed) {
-                for (auto k : x.unclaimed) {
-                    auto const& m = x.mentions[k];
-                    if (format == extract_format::jsonl) {
-                        boost::json::object o;
-                        o["doc"] = path;
-                        o["unclaimed"] = mention_json(m, bytes);
-                        json_lines += boost::json::serialize(o);
-                        json_lines += '\n';
-                    } else {
-                        unclaimed_table->write({path, slice(bytes, m.start, m.end), std::string(zhquant::name(m.kind)),
-                                                m.value_text(), m.unit});
-                    }
+                } else {
+                    unclaimed_table->write({path, bytes.slice(m.start, m.end), zhquant::name(m.kind), m.value_text(),
+                                            m.unit});
                 }
             }
-            if (json_lines.size() > (1u << 16)) {
-                if (out_is_terminal) progress.clear();  // the bar shares the screen with the output
-                std::fwrite(json_lines.data(), 1, json_lines.size(), out);
-                json_lines.clear();
-            }
+        }
+        if (json_lines.size() > (1u << 16)) {
+            if (out_is_terminal) progress.clear();  // the bar shares the screen with the output
+            std::fwrite(json_lines.data(), 1, json_lines.size(), out);
+            json_lines.clear();
+        }
+    };
+    auto end_document = [&](std::string const& path, document const& d) {
+        if (!d.read) {
+            progress.clear();
+            report_unreadable(path, d.reason);
+            status = 1;
+            ++total.unreadable;
+            if (page) page->add_unreadable(path, d.reason);
+        } else {
+            ++total.documents;
         }
         progress.step(path);
     };
+
     unsigned const jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(files.size())));
-    for_each_in_order(files.size(), jobs, work, emit);
+    if (jobs == 1) {
+        for (auto const& path : files) {
+            auto const d = read_document(&path - files.data(), [&](piece&& p) { emit_piece(path, p); });
+            end_document(path, d);
+        }
+    } else {
+        auto work = [&](std::size_t i) {
+            std::vector<piece> pieces;
+            document d = read_document(i, [&](piece&& p) { pieces.push_back(std::move(p)); });
+            d.pieces = std::move(pieces);
+            return d;
+        };
+        auto emit = [&](std::size_t i, document&& d) {
+            for (auto const& p : d.pieces) emit_piece(files[i], p);
+            end_document(files[i], d);
+        };
+        for_each_in_order(files.size(), jobs, work, emit);
+    }
     progress.clear();
 
     std::fwrite(json_lines.data(), 1, json_lines.size(), out);

@@ -4,11 +4,11 @@
 
 #include <boost/json/array.hpp>
 
-boost::json::object mention_json(zhquant::mention const& m, std::string_view bytes) {
+boost::json::object mention_json(zhquant::mention const& m, original_text const& bytes) {
     boost::json::object o;
     o["start"] = m.start;
     o["end"] = m.end;
-    o["text"] = slice(bytes, m.start, m.end);
+    o["text"] = bytes.slice(m.start, m.end);
     o["kind"] = zhquant::name(m.kind);
     o["value"] = m.value_text();
     if (auto high = m.high_text()) o["high"] = *high;
@@ -20,7 +20,7 @@ boost::json::object mention_json(zhquant::mention const& m, std::string_view byt
 
 namespace {
 
-boost::json::object change_json(zhquant::change const& c, zhquant::extraction const& x, std::string_view bytes) {
+boost::json::object change_json(zhquant::change const& c, zhquant::extraction const& x, original_text const& bytes) {
     boost::json::object o;
     if (!c.basis.empty()) o["basis"] = c.basis;
     o["direction"] = zhquant::name(c.direction);
@@ -28,7 +28,7 @@ boost::json::object change_json(zhquant::change const& c, zhquant::extraction co
     return o;
 }
 
-std::string change_text(zhquant::change const& c, zhquant::extraction const& x, std::string_view bytes) {
+std::string change_text(zhquant::change const& c, zhquant::extraction const& x, original_text const& bytes) {
     std::string out;
     if (!c.basis.empty()) out.append(c.basis).append(" ");
     out.append(zhquant::name(c.direction));
@@ -39,12 +39,12 @@ std::string change_text(zhquant::change const& c, zhquant::extraction const& x, 
 }  // namespace
 
 boost::json::object record_json(std::string const& doc, zhquant::record const& r, zhquant::extraction const& x,
-                                std::string_view bytes) {
+                                original_text const& bytes) {
     boost::json::object o;
     o["doc"] = doc;
     o["start"] = r.start;
     o["end"] = r.end;
-    o["text"] = slice(bytes, r.start, r.end);
+    o["text"] = bytes.slice(r.start, r.end);
     o["rule"] = r.rule;
     o["indicator"] = r.indicator;
     if (!r.verb.empty()) o["verb"] = r.verb;
@@ -68,12 +68,12 @@ boost::json::object record_json(std::string const& doc, zhquant::record const& r
     return o;
 }
 
-std::string mention_text(std::optional<std::size_t> i, zhquant::extraction const& x, std::string_view bytes) {
+std::string mention_text(std::optional<std::size_t> i, zhquant::extraction const& x, original_text const& bytes) {
     if (!i) return {};
-    return slice(bytes, x.mentions[*i].start, x.mentions[*i].end);
+    return bytes.slice(x.mentions[*i].start, x.mentions[*i].end);
 }
 
-std::string changes_text(zhquant::record const& r, zhquant::extraction const& x, std::string_view bytes) {
+std::string changes_text(zhquant::record const& r, zhquant::extraction const& x, original_text const& bytes) {
     std::string out;
     for (auto const& c : r.changes) {
         if (!out.empty()) out += "; ";
@@ -82,7 +82,7 @@ std::string changes_text(zhquant::record const& r, zhquant::extraction const& x,
     return out;
 }
 
-std::string values_text(zhquant::record const& r, zhquant::extraction const& x, std::string_view bytes) {
+std::string values_text(zhquant::record const& r, zhquant::extraction const& x, original_text const& bytes) {
     std::string out;
     for (auto const& v : r.values) {
         if (!out.empty()) out += "; ";
@@ -91,7 +91,7 @@ std::string values_text(zhquant::record const& r, zhquant::extraction const& x, 
     return out;
 }
 
-std::string share_text(zhquant::record const& r, zhquant::extraction const& x, std::string_view bytes) {
+std::string share_text(zhquant::record const& r, zhquant::extraction const& x, original_text const& bytes) {
     std::string share = mention_text(r.share, x, bytes);
     if (!r.share_of.empty()) share = r.share_of + " " + share;
     return share;
@@ -105,7 +105,7 @@ std::string mention_value_text(zhquant::mention const& m) {
     return out;
 }
 
-std::string case_line(zhquant::record const& r, zhquant::extraction const& x, std::string_view bytes) {
+std::string case_line(zhquant::record const& r, zhquant::extraction const& x, original_text const& bytes) {
     std::string out = r.rule;
     auto field = [&](std::string_view name, std::string const& text) {
         out += " | ";

@@ -5,6 +5,8 @@
 //     case_line(r, x, bytes);              // figure | indicator=税收 | value=598万元 | change=同比 up 8.3%
 #pragma once
 
+#include "input.hpp"
+
 #include <zhquant/record.hpp>
 
 #include <boost/json/object.hpp>
@@ -14,27 +16,43 @@
 #include <string>
 #include <string_view>
 
+// The original bytes that offsets point into: a whole document, or a piece of one that starts at
+// offset `begin` of the document (extract_stream's pieces).
+struct original_text {
+    original_text(std::string_view bytes, std::size_t begin = 0) : bytes(bytes), begin(begin) {}  // NOLINT: implicit
+
+    // The document's bytes [start, end), clamped to the piece.
+    std::string slice(std::size_t start, std::size_t end) const {
+        start = start < begin ? 0 : start - begin;
+        end = end < begin ? 0 : end - begin;
+        return ::slice(bytes, start, end);
+    }
+
+    std::string_view bytes;
+    std::size_t begin = 0;
+};
+
 // A mention as GUIDE.md writes it, with the bytes of the original text.
-boost::json::object mention_json(zhquant::mention const& m, std::string_view bytes);
+boost::json::object mention_json(zhquant::mention const& m, original_text const& bytes);
 
 // A record with its mentions, as `extract -f jsonl` prints it.
 boost::json::object record_json(std::string const& doc, zhquant::record const& r, zhquant::extraction const& x,
-                                std::string_view bytes);
+                                original_text const& bytes);
 
 // The text of mention `i` (empty when there is none).
-std::string mention_text(std::optional<std::size_t> i, zhquant::extraction const& x, std::string_view bytes);
+std::string mention_text(std::optional<std::size_t> i, zhquant::extraction const& x, original_text const& bytes);
 
 // A record's changes: "同比 up 8.3%; down 60%".
-std::string changes_text(zhquant::record const& r, zhquant::extraction const& x, std::string_view bytes);
+std::string changes_text(zhquant::record const& r, zhquant::extraction const& x, original_text const& bytes);
 
 // A record's further values: "面积=273.48亩; 人=2257人".
-std::string values_text(zhquant::record const& r, zhquant::extraction const& x, std::string_view bytes);
+std::string values_text(zhquant::record const& r, zhquant::extraction const& x, original_text const& bytes);
 
 // A record's share: "目标任务 151.01%".
-std::string share_text(zhquant::record const& r, zhquant::extraction const& x, std::string_view bytes);
+std::string share_text(zhquant::record const& r, zhquant::extraction const& x, original_text const& bytes);
 
 // A mention's value for people: "5980000 元", "XXXX-01..XXXX-11", "8.3 %".
 std::string mention_value_text(zhquant::mention const& m);
 
 // A record as a line of a rule-case file (zhquant/rules/testing.hpp).
-std::string case_line(zhquant::record const& r, zhquant::extraction const& x, std::string_view bytes);
+std::string case_line(zhquant::record const& r, zhquant::extraction const& x, original_text const& bytes);

@@ -87,95 +87,58 @@ inline std::pair<std::size_t, std::vector<std::string>> furthest(std::vector<tra
     return {far, std::move(wanted)};
 }
 
+// Watches extract()'s driver (extract.hpp): every place, every rule's outcome, traced.
+struct attempt_recorder {
+    std::vector<attempt_site> sites;  // the current piece's offsets until end_piece()
+    std::vector<trace_step> trace;
+    std::size_t piece_sites = 0;      // sites of the earlier pieces, already mapped
+
+    void begin_piece(match_state& state) {
+        trace.clear();
+        state.trace = &trace;
+    }
+    void begin_site(std::size_t at) { sites.push_back(attempt_site{at, {}, 0}); }
+    void attempt(rule const& r, bool parsed, std::size_t end) {
+        attempt_site& site = sites.back();
+        rule_attempt a;
+        a.rule = r.name;
+        a.priority = r.priority;
+        if (!parsed) {
+            std::tie(a.end, a.expected) = furthest(trace, site.at);
+            a.outcome = attempt_outcome::stopped;
+        } else {
+            a.end = end;
+            a.outcome = end == site.at ? attempt_outcome::empty : attempt_outcome::outranked;
+        }
+        trace.clear();
+        site.attempts.push_back(std::move(a));
+        site.chosen = site.attempts.size();  // none, unless choose() says otherwise
+    }
+    void choose(std::size_t k, std::size_t made) {
+        attempt_site& site = sites.back();
+        site.chosen = k;
+        site.attempts[k].outcome = attempt_outcome::chosen;
+        site.attempts[k].records = made;
+    }
+    void end_piece(offset_map const& map) {
+        auto point = [&](std::size_t p) { return map.to_original(p, p).first; };
+        for (std::size_t i = piece_sites; i < sites.size(); ++i) {
+            auto& site = sites[i];
+            for (auto& a : site.attempts)
+                a.end = a.outcome == attempt_outcome::stopped ? point(a.end) : map.to_original(site.at, a.end).second;
+            site.at = point(site.at);
+        }
+        piece_sites = sites.size();
+    }
+};
+
 }  // namespace detail
 
 inline explanation explain(std::string_view text, rule_set const& rules, extract_options const& options = {}) {
+    detail::attempt_recorder recorder;
     explanation out;
-    extraction& x = out.result;
-    lexicon const& words = options.words ? *options.words : lexicon::builtin();
-    auto normalized = normalize(text, options.normalize);
-    if (!normalized) {
-        x.errors.push_back(normalized.error());
-        return out;
-    }
-    x.errors = std::move(normalized->problems);
-    std::string const& norm = normalized->text;
-    std::vector<error> found_errors;
-    zhquant::detail::scan_mentions(norm, words.units, x.mentions, found_errors);
-
-    std::vector<trace_step> trace;
-    match_state state{norm, &x.mentions, &words, {}};
-    state.trace = &trace;
-    std::vector<bool> claimed(x.mentions.size(), false);
-    // Normalized offsets until the end, as in extract().
-    std::size_t sentence = 0;
-    while (sentence < norm.size()) {
-        std::size_t mark = 0;
-        std::size_t const sentence_end = detail::sentence_end(norm, sentence, mark);
-        std::size_t at = sentence;
-        while (at < sentence_end) {
-            attempt_site site;
-            site.at = at;
-            int best_priority = 0;
-            std::size_t best_end = at;
-            std::size_t best = rules.rules().size();
-            std::vector<journal_entry> best_journal;
-            for (auto const& r : rules.rules()) {
-                state.journal.clear();
-                trace.clear();
-                rule_attempt a;
-                a.rule = r.name;
-                a.priority = r.priority;
-                char const* first = norm.data() + at;
-                if (!r.parse(state, first, norm.data() + sentence_end)) {
-                    std::tie(a.end, a.expected) = detail::furthest(trace, at);
-                    a.outcome = attempt_outcome::stopped;
-                } else {
-                    std::size_t const match_end = static_cast<std::size_t>(first - norm.data());
-                    a.end = match_end;
-                    a.outcome = match_end == at ? attempt_outcome::empty : attempt_outcome::outranked;
-                    if (match_end != at && (best == rules.rules().size() || r.priority > best_priority ||
-                                            (r.priority == best_priority && match_end > best_end))) {
-                        best = site.attempts.size();
-                        best_priority = r.priority;
-                        best_end = match_end;
-                        best_journal = state.journal;
-                    }
-                }
-                site.attempts.push_back(std::move(a));
-            }
-            site.chosen = best;
-            if (best < site.attempts.size()) {
-                auto& chosen = site.attempts[best];
-                chosen.outcome = attempt_outcome::chosen;
-                for (auto& rec : detail::records_of(best_journal, at, best_end, chosen.rule, x.mentions)) {
-                    for (auto i : rec.mentions) claimed[i] = true;
-                    x.records.push_back(std::move(rec));
-                    ++chosen.records;
-                }
-                out.sites.push_back(std::move(site));
-                at = best_end;
-                continue;
-            }
-            out.sites.push_back(std::move(site));
-            at = detail::next_clause(norm, at, sentence_end);
-        }
-        sentence = sentence_end + mark;
-        if (mark == 0 && sentence == sentence_end) sentence = sentence_end + 1;
-    }
-
-    auto const& map = normalized->map;
-    auto point = [&](std::size_t p) { return map.to_original(p, p).first; };
-    for (auto& site : out.sites) {
-        for (auto& a : site.attempts)
-            a.end = a.outcome == attempt_outcome::stopped ? point(a.end) : map.to_original(site.at, a.end).second;
-        site.at = point(site.at);
-    }
-    for (auto& r : x.records) std::tie(r.start, r.end) = map.to_original(r.start, r.end);
-    for (auto& m : x.mentions) std::tie(m.start, m.end) = map.to_original(m.start, m.end);
-    for (auto& e : found_errors) x.errors.push_back(error{point(e.offset), e.message});
-    for (std::size_t i = 0; i < claimed.size(); ++i)
-        if (!claimed[i]) x.unclaimed.push_back(i);
+    out.result = detail::extract_watched(text, rules, options, recorder);
+    out.sites = std::move(recorder.sites);
     return out;
 }
 
