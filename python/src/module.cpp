@@ -244,6 +244,44 @@ py::tuple extract(py::object const& text, std::string const& rules, std::shared_
     return finish(rows, x.errors);
 }
 
+// The cells of `zhquant extract -f csv`: the records' rows, then the unclaimed mentions' rows.
+// Built from the extraction, not from the JSON rows: a JSON object keeps one of two further
+// values of the same name (面积 twice), the table both.
+py::tuple extract_table(py::object const& text, std::string const& rules, std::shared_ptr<lexicon_file> const& words,
+                        std::string const& doc, bool unclaimed) {
+    zhquant::rules::rule_set const& chosen = rule_set_named(rules);
+    std::string_view const bytes = utf8_of(text);
+    std::vector<std::vector<std::string>> records, mentions;
+    zhquant::extraction x;
+    {
+        py::gil_scoped_release unlocked;
+        zhquant::rules::extract_options options;
+        if (words) options.words = &words->value;
+        x = zhquant::rules::extract(bytes, chosen, options);
+        for (auto const& r : x.records)
+            records.push_back({doc, r.rule, r.indicator, mention_text(r.value, x, bytes), mention_text(r.period, x, bytes),
+                               changes_text(r, x, bytes), share_text(r, x, bytes), values_text(r, x, bytes),
+                               slice(bytes, r.start, r.end)});
+        if (unclaimed)
+            for (auto i : x.unclaimed) {
+                auto const& m = x.mentions[i];
+                mentions.push_back({doc, slice(bytes, m.start, m.end), std::string(zhquant::name(m.kind)), m.value_text(), m.unit});
+            }
+    }
+    auto cells = [](std::vector<std::vector<std::string>> const& rows) {
+        py::list out(rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            py::list row(rows[i].size());
+            for (std::size_t j = 0; j < rows[i].size(); ++j) row[j] = str_of(rows[i][j]);
+            out[i] = std::move(row);
+        }
+        return out;
+    };
+    py::list problems;
+    for (auto const& e : x.errors) problems.append(py::make_tuple(e.offset, str_of(e.message)));
+    return py::make_tuple(cells(records), cells(mentions), std::move(problems));
+}
+
 template <class File>
 void bind_loaded_file(py::module_& m, char const* name, char const* doc,
                       std::shared_ptr<File> (*load)(std::string, std::string)) {
@@ -278,6 +316,9 @@ PYBIND11_MODULE(_zhquant, m) {
     m.def("extract", &extract, py::arg("text"), py::arg("rules"), py::arg("lexicon"), py::arg("doc"),
           py::arg("unclaimed"), py::arg("char_offsets"),
           "(rows, errors): the records of text as `zhquant extract -f jsonl [--unclaimed]` writes them.");
+    m.def("extract_table", &extract_table, py::arg("text"), py::arg("rules"), py::arg("lexicon"), py::arg("doc"),
+          py::arg("unclaimed"),
+          "(records, unclaimed, errors): the cells of `zhquant extract -f csv [--unclaimed]`.");
     m.def(
         "rule_sets",
         [] {

@@ -144,13 +144,20 @@ def test_units_file_as_the_tools(cli, tmp_path):
     assert zhquant.mentions(text, units=units) != zhquant.mentions(text)
 
 
-def test_table_row_is_the_tools_csv(cli):
-    expected, _ = run(cli, "extract", "-f", "csv", "-q", *SEEDS)
-    table = list(csv.reader(io.StringIO(expected.decode(), newline="")))
-    records = [r for seed in SEEDS for r in zhquant.extract_file(str(seed))]
-    assert table[0] == list(zhquant.TABLE_COLUMNS)
-    assert table[1:] == [zhquant.table_row(r) for r in records]
-    assert any(row[5] for row in table[1:]) and any(row[7] for row in table[1:]), "changes and values unexercised"
+def test_table_is_the_tools_csv(cli):
+    expected, _ = run(cli, "extract", "-f", "csv", "-q", "--unclaimed", *SEEDS)
+    lines = list(csv.reader(io.StringIO(expected.decode(), newline="")))
+    split = lines.index(list(zhquant.UNCLAIMED_COLUMNS))
+    records, mentions = [], []
+    for seed in SEEDS:
+        r, m = zhquant.extract_table(seed.read_bytes(), doc=str(seed), unclaimed=True)
+        records += r
+        mentions += m
+    assert lines[0] == list(zhquant.TABLE_COLUMNS)
+    assert lines[1:split] == records
+    assert lines[split + 1:] == mentions
+    assert any(row[5] for row in records) and any(row[7] for row in records), "changes and values unexercised"
+    assert zhquant.extract_table(SEEDS[0].read_bytes())[1] == []
 
 
 def test_to_pandas_one_row_per_record():

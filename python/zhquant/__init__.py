@@ -34,7 +34,7 @@ __version__ = _zhquant.__version__
 
 __all__ = [
     "mentions", "extract", "extract_file", "rule_sets", "Lexicon", "Units", "load_lexicon",
-    "load_units", "to_pandas", "table_row", "TABLE_COLUMNS", "InputWarning",
+    "load_units", "to_pandas", "extract_table", "TABLE_COLUMNS", "UNCLAIMED_COLUMNS", "InputWarning",
 ]
 
 
@@ -135,34 +135,24 @@ def extract_file(path, rules="township_report", lexicon=None, *, unclaimed=False
                    errors=errors)
 
 
-# The columns of `zhquant extract -f csv` (and of its table).
+# The columns of `zhquant extract -f csv` (and of its table), then those of its unclaimed mentions.
 TABLE_COLUMNS = ("doc", "rule", "indicator", "value", "period", "change", "share", "values", "text")
+UNCLAIMED_COLUMNS = ("doc", "unclaimed", "kind", "value", "unit")
 
 
-def _change_text(change):
-    words = [change["basis"]] if "basis" in change else []
-    words.append(change["direction"])
-    if "value" in change:
-        words.append(change["value"]["text"])
-    return " ".join(words)
+def extract_table(text, rules="township_report", lexicon=None, *, doc="-", unclaimed=False, errors=None):
+    """The records of ``text`` as the cells of ``zhquant extract -f csv``: ``(records, mentions)``.
 
-
-def table_row(record):
-    """A record as the cells of ``zhquant extract -f csv``, in ``TABLE_COLUMNS`` order.
-
-    A value is its text (``36923万元``), a change ``同比 up 8.3%`` (several joined by ``; ``),
-    a share ``目标任务 151.01%``, further values ``面积=273.48亩; 人=2257人``.
+    ``records``: a list of ``TABLE_COLUMNS`` cells each, a value as its text (``36923万元``), a
+    change as ``同比 up 8.3%`` (several joined by ``; ``), a share as ``目标任务 151.01%``, further
+    values as ``面积=273.48亩; 人=2257人``.  ``mentions``: with ``unclaimed=True``, the mentions no
+    record took, ``UNCLAIMED_COLUMNS`` each; else empty.  Other arguments as for ``extract``.
     """
-    def text_of(name):
-        return record[name]["text"] if name in record else ""
-
-    changes = ([record["change"]] if "change" in record else []) + record.get("more_changes", [])
-    share = text_of("share")
-    if "share_of" in record:
-        share = record["share_of"] + " " + share
-    values = "; ".join(f"{name}={value['text']}" for name, value in record.get("values", {}).items())
-    return [record["doc"], record["rule"], record["indicator"], text_of("value"), text_of("period"),
-            "; ".join(_change_text(c) for c in changes), share, values, record["text"]]
+    if lexicon is not None and not isinstance(lexicon, Lexicon):
+        lexicon = load_lexicon(lexicon)
+    records, mentions, problems = _zhquant.extract_table(text, rules, lexicon, doc, unclaimed)
+    _report(doc, problems, errors)
+    return records, mentions
 
 
 def to_pandas(rows):
