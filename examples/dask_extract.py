@@ -65,19 +65,24 @@ def csv_text(rows):
     return out.getvalue()
 
 
-def extract_report(path, rules, lexicon, output_format, unclaimed):
-    """One document's output: (records' text, unclaimed mentions' text, record count, problems)."""
+def extract_report(document, rules, lexicon, output_format, unclaimed):
+    """One document's output: (records' text, unclaimed mentions' text, record count, problems).
+
+    `document` is (its name as given, its absolute path): a worker's working directory is not ours.
+    """
+    path, location = document
     problems = []
     try:
-        with open(path, "rb") as f:
+        with open(location, "rb") as f:
             data = f.read()
     except OSError as e:
         return "", "", 0, [f"zhquant: cannot open '{path}': {e.strerror}"]
     if output_format == "jsonl":
         # As the tool, each document's unclaimed mentions right after its records.
-        rows = zhquant.extract(data, rules, lexicon, doc=path, unclaimed=unclaimed, errors=problems)
-        text = "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows)
-        return text, "", sum("unclaimed" not in r for r in rows), problems
+        text = zhquant.extract_jsonl(data, rules, lexicon, doc=path, unclaimed=unclaimed, errors=problems)
+        lines = text.splitlines()
+        records = sum("unclaimed" not in json.loads(line) for line in lines) if unclaimed else len(lines)
+        return text, "", records, problems
     records, mentions = zhquant.extract_table(data, rules, lexicon, doc=path, unclaimed=unclaimed, errors=problems)
     return csv_text(records), csv_text(mentions), len(records), problems
 
@@ -131,7 +136,8 @@ def main(argv=None):
             ready = time.perf_counter()
             threads = sum(client.nthreads().values()) or 1
             size = args.partition_size or max(1, -(-len(paths) // (4 * threads)))
-            outputs = (dask.bag.from_sequence(paths, partition_size=size)
+            documents = [(p, os.path.abspath(p)) for p in paths]
+            outputs = (dask.bag.from_sequence(documents, partition_size=size)
                        .map(extract_report, args.rules, lexicon, args.format, args.unclaimed)
                        .map_partitions(join_partition))
             futures = client.compute(outputs.to_delayed())

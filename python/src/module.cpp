@@ -145,12 +145,17 @@ private:
     std::vector<std::size_t> chars_;
 };
 
+// The input's problems as (offset, message) pairs, for the Python side to report.
+py::list problems_of(std::vector<zhquant::error> const& errors) {
+    py::list problems;
+    for (auto const& e : errors) problems.append(py::make_tuple(e.offset, str_of(e.message)));
+    return problems;
+}
+
 py::tuple finish(std::vector<boost::json::object> const& rows, std::vector<zhquant::error> const& errors) {
     py::list out(rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) out[i] = to_python(rows[i]);
-    py::list problems;
-    for (auto const& e : errors) problems.append(py::make_tuple(e.offset, str_of(e.message)));
-    return py::make_tuple(std::move(out), std::move(problems));
+    return py::make_tuple(std::move(out), problems_of(errors));
 }
 
 // A word or unit file's contents, kept so that the loaded object pickles (a Dask client ships it
@@ -219,29 +224,57 @@ py::tuple mentions(py::object const& text, std::shared_ptr<units_file> const& un
     return finish(rows, found.errors);
 }
 
+// The extraction of `bytes` as the tool's JSON objects; called without the GIL.
+std::vector<boost::json::object> record_rows(std::string_view bytes, zhquant::rules::rule_set const& chosen,
+                                             lexicon_file const* words, std::string const& doc, bool unclaimed,
+                                             std::vector<zhquant::error>& errors) {
+    zhquant::rules::extract_options options;
+    if (words) options.words = &words->value;
+    auto const x = zhquant::rules::extract(bytes, chosen, options);
+    std::vector<boost::json::object> rows;
+    rows.reserve(x.records.size() + (unclaimed ? x.unclaimed.size() : 0));
+    for (auto const& r : x.records) rows.push_back(record_json(doc, r, x, bytes));
+    if (unclaimed)
+        for (auto i : x.unclaimed) {
+            boost::json::object o;
+            o["doc"] = doc;
+            o["unclaimed"] = mention_json(x.mentions[i], bytes);
+            rows.push_back(std::move(o));
+        }
+    errors = x.errors;
+    return rows;
+}
+
 py::tuple extract(py::object const& text, std::string const& rules, std::shared_ptr<lexicon_file> const& words,
                   std::string const& doc, bool unclaimed, bool with_char_offsets) {
     zhquant::rules::rule_set const& chosen = rule_set_named(rules);
     std::string_view const bytes = utf8_of(text);
     std::vector<boost::json::object> rows;
-    zhquant::extraction x;
+    std::vector<zhquant::error> errors;
     {
         py::gil_scoped_release unlocked;
-        zhquant::rules::extract_options options;
-        if (words) options.words = &words->value;
-        x = zhquant::rules::extract(bytes, chosen, options);
-        rows.reserve(x.records.size() + (unclaimed ? x.unclaimed.size() : 0));
-        for (auto const& r : x.records) rows.push_back(record_json(doc, r, x, bytes));
-        if (unclaimed)
-            for (auto i : x.unclaimed) {
-                boost::json::object o;
-                o["doc"] = doc;
-                o["unclaimed"] = mention_json(x.mentions[i], bytes);
-                rows.push_back(std::move(o));
-            }
+        rows = record_rows(bytes, chosen, words.get(), doc, unclaimed, errors);
         if (with_char_offsets) char_offsets(bytes).add_to(rows);
     }
-    return finish(rows, x.errors);
+    return finish(rows, errors);
+}
+
+// The records as JSON Lines text, serialized as the tool does it: for a writer of JSON Lines, a
+// third faster than dicts passed through json.dumps.
+py::tuple extract_jsonl(py::object const& text, std::string const& rules, std::shared_ptr<lexicon_file> const& words,
+                        std::string const& doc, bool unclaimed) {
+    zhquant::rules::rule_set const& chosen = rule_set_named(rules);
+    std::string_view const bytes = utf8_of(text);
+    std::string lines;
+    std::vector<zhquant::error> errors;
+    {
+        py::gil_scoped_release unlocked;
+        for (auto const& row : record_rows(bytes, chosen, words.get(), doc, unclaimed, errors)) {
+            lines += boost::json::serialize(row);
+            lines += '\n';
+        }
+    }
+    return py::make_tuple(str_of(lines), problems_of(errors));
 }
 
 // The cells of `zhquant extract -f csv`: the records' rows, then the unclaimed mentions' rows.
@@ -277,9 +310,7 @@ py::tuple extract_table(py::object const& text, std::string const& rules, std::s
         }
         return out;
     };
-    py::list problems;
-    for (auto const& e : x.errors) problems.append(py::make_tuple(e.offset, str_of(e.message)));
-    return py::make_tuple(cells(records), cells(mentions), std::move(problems));
+    return py::make_tuple(cells(records), cells(mentions), problems_of(x.errors));
 }
 
 template <class File>
@@ -316,6 +347,8 @@ PYBIND11_MODULE(_zhquant, m) {
     m.def("extract", &extract, py::arg("text"), py::arg("rules"), py::arg("lexicon"), py::arg("doc"),
           py::arg("unclaimed"), py::arg("char_offsets"),
           "(rows, errors): the records of text as `zhquant extract -f jsonl [--unclaimed]` writes them.");
+    m.def("extract_jsonl", &extract_jsonl, py::arg("text"), py::arg("rules"), py::arg("lexicon"), py::arg("doc"),
+          py::arg("unclaimed"), "(lines, errors): the text of `zhquant extract -f jsonl [--unclaimed]`.");
     m.def("extract_table", &extract_table, py::arg("text"), py::arg("rules"), py::arg("lexicon"), py::arg("doc"),
           py::arg("unclaimed"),
           "(records, unclaimed, errors): the cells of `zhquant extract -f csv [--unclaimed]`.");

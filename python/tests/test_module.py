@@ -1,8 +1,10 @@
 """The Python module against the command-line tool: the same rows, the same messages."""
 
 import csv
+import doctest
 import io
 import pickle
+import re
 import threading
 import time
 
@@ -33,6 +35,14 @@ def test_records_are_the_tools(cli, seed, rules):
     rows = zhquant.extract(seed.read_bytes(), rules=rules, doc=str(seed), unclaimed=True)
     assert any("rule" in r for r in rows)
     assert [ordered(r) for r in rows] == json_lines(expected)
+
+
+@pytest.mark.parametrize("unclaimed", [[], ["--unclaimed"]])
+def test_jsonl_is_the_tools_byte_for_byte(cli, unclaimed):
+    expected, _ = run(cli, "extract", "-f", "jsonl", "-q", *unclaimed, *SEEDS)
+    ours = "".join(zhquant.extract_jsonl(seed.read_bytes(), doc=str(seed), unclaimed=bool(unclaimed)) for seed in SEEDS)
+    assert ours.encode() == expected
+    assert ours.count("\n") == sum(len(zhquant.extract(s.read_bytes(), unclaimed=bool(unclaimed))) for s in SEEDS)
 
 
 def test_without_unclaimed_only_records(cli):
@@ -218,3 +228,19 @@ def test_threads_give_the_same_records():
 def test_version_is_the_projects():
     cmake = (SOURCE_DIR / "CMakeLists.txt").read_text()
     assert f"project(zhquant VERSION {zhquant.__version__} " in cmake
+
+
+def test_the_docstring_examples_run():
+    failures, tried = doctest.testmod(zhquant)
+    assert tried > 0 and failures == 0
+
+
+def test_the_readme_examples_run():
+    readme = (SOURCE_DIR / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(>>> .*?)```", readme, re.S)
+    assert blocks
+    for i, block in enumerate(blocks):
+        test = doctest.DocTestParser().get_doctest(block, {}, f"README.md python block {i}", "README.md", 0)
+        runner = doctest.DocTestRunner()
+        runner.run(test)
+        assert runner.failures == 0 and runner.tries > 0

@@ -33,7 +33,7 @@ from ._zhquant import Lexicon, Units
 __version__ = _zhquant.__version__
 
 __all__ = [
-    "mentions", "extract", "extract_file", "rule_sets", "Lexicon", "Units", "load_lexicon",
+    "mentions", "extract", "extract_file", "extract_jsonl", "rule_sets", "Lexicon", "Units", "load_lexicon",
     "load_units", "to_pandas", "extract_table", "TABLE_COLUMNS", "UNCLAIMED_COLUMNS", "InputWarning",
 ]
 
@@ -133,6 +133,19 @@ def extract_file(path, rules="township_report", lexicon=None, *, unclaimed=False
         data = f.read()
     return extract(data, rules, lexicon, doc=os.fspath(path), unclaimed=unclaimed, char_offsets=char_offsets,
                    errors=errors)
+
+
+def extract_jsonl(text, rules="township_report", lexicon=None, *, doc="-", unclaimed=False, errors=None):
+    """``extract``'s rows as the text of ``zhquant extract -f jsonl``: one JSON object a line.
+
+    Serialized in C++ as the tool does it, so faster than ``json.dumps`` of ``extract``'s rows
+    (which give the same objects); for writers of JSON Lines.  Arguments as for ``extract``.
+    """
+    if lexicon is not None and not isinstance(lexicon, Lexicon):
+        lexicon = load_lexicon(lexicon)
+    lines, problems = _zhquant.extract_jsonl(text, rules, lexicon, doc, unclaimed)
+    _report(doc, problems, errors)
+    return lines
 
 
 # The columns of `zhquant extract -f csv` (and of its table), then those of its unclaimed mentions.
