@@ -17,6 +17,7 @@ Partitions are written in order as they finish, so the output is never held whol
 """
 
 import argparse
+import contextlib
 import csv
 import glob
 import io
@@ -27,7 +28,7 @@ import tempfile
 import time
 
 import dask.bag
-from dask.distributed import Client, LocalCluster
+from dask.distributed import Client, LocalCluster, get_task_stream
 
 import zhquant
 
@@ -93,6 +94,33 @@ def join_partition(outputs):
              [p for o in outputs for p in o[3]])]
 
 
+def write_in_order(futures, args, status):
+    """Writes the partitions' outputs in input order as they come; the record count and status."""
+    records = 0
+    unclaimed = []
+    out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8", newline="")
+    try:
+        header = args.format == "csv"
+        for future in futures:  # in input order, whichever finishes first
+            [(text, mentions, count, problems)] = future.result()
+            future.release()
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            status = 1 if problems else status
+            if header and text:
+                out.write(csv_text([zhquant.TABLE_COLUMNS]))
+                header = False
+            out.write(text)
+            unclaimed.append(mentions)
+            records += count
+        if args.format == "csv" and any(unclaimed):
+            out.write(csv_text([zhquant.UNCLAIMED_COLUMNS]) + "".join(unclaimed))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return records, status
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(
         description="Extract the records of reports on a Dask cluster, as `zhquant extract` does.")
@@ -140,30 +168,10 @@ def main(argv=None):
             outputs = (dask.bag.from_sequence(documents, partition_size=size)
                        .map(extract_report, args.rules, lexicon, args.format, args.unclaimed)
                        .map_partitions(join_partition))
-            futures = client.compute(outputs.to_delayed())
-            records = 0
-            unclaimed = []
-            status = 1 if missing else 0
-            out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8", newline="")
-            try:
-                header = args.format == "csv"
-                for future in futures:  # in input order, whichever finishes first
-                    [(text, mentions, count, problems)] = future.result()
-                    future.release()
-                    for problem in problems:
-                        print(problem, file=sys.stderr)
-                    status = 1 if problems else status
-                    if header and text:
-                        out.write(csv_text([zhquant.TABLE_COLUMNS]))
-                        header = False
-                    out.write(text)
-                    unclaimed.append(mentions)
-                    records += count
-                if args.format == "csv" and any(unclaimed):
-                    out.write(csv_text([zhquant.UNCLAIMED_COLUMNS]) + "".join(unclaimed))
-            finally:
-                if out is not sys.stdout:
-                    out.close()
+            stream = get_task_stream(client) if args.stats else contextlib.nullcontext()
+            with stream:
+                futures = client.compute(outputs.to_delayed())
+                records, status = write_in_order(futures, args, 1 if missing else 0)
             done = time.perf_counter()
         finally:
             client.close()
@@ -176,6 +184,13 @@ def main(argv=None):
         print(f"dask_extract: {len(paths)} documents, {size_bytes / 1e6:.2f} MB, {records} records, "
               f"{threads} worker threads: {seconds:.2f} s, {size_bytes / 1e6 / seconds:.2f} MB/s "
               f"(cluster ready in {ready - started:.2f} s)", file=sys.stderr)
+        # The workers' own pace: their time computing tasks, without the scheduling, the transfers
+        # and the writing here, which share this machine's cores with them on a LocalCluster.
+        busy = sum(s["stop"] - s["start"] for task in stream.data for s in task["startstops"]
+                   if s["action"] == "compute")
+        if busy > 0:
+            print(f"dask_extract: workers computing for {busy:.2f} s in all: "
+                  f"{size_bytes / 1e6 / busy:.2f} MB/s per worker thread", file=sys.stderr)
     return status
 
 

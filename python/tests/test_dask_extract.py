@@ -65,3 +65,15 @@ def test_csv_is_the_tools(cli, tmp_path, folder):
     table = lambda data: list(csv.reader(io.StringIO(data.decode(), newline="")))
     assert_same_records(table(ours), table(valid_utf8(expected)))
     assert ours == valid_utf8(expected)
+
+
+def test_lexicon_reaches_the_workers_seeds(cli, tmp_path):
+    seeds = SOURCE_DIR / "seeds"
+    without, _ = run(cli, "extract", "-f", "jsonl", "-q", seeds)
+    # The first two characters of a long indicator, made a filler, cut that indicator short.
+    indicator = next(r["indicator"] for r in map(dict, json_lines(without)) if len(r["indicator"]) >= 4)
+    lexicon = tmp_path / "mine.lex"
+    lexicon.write_text(f"[fillers]\n{indicator[:2]}\n", encoding="utf-8")
+    expected, _ = run(cli, "extract", "-f", "jsonl", "-q", "--lexicon", lexicon, seeds)
+    assert expected != without
+    assert dask_extract(tmp_path, "--lexicon", lexicon, seeds) == expected
