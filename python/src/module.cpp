@@ -170,18 +170,22 @@ struct loaded_file {
 using lexicon_file = loaded_file<zhquant::rules::lexicon>;
 using units_file = loaded_file<zhquant::unit_registry>;
 
-std::shared_ptr<lexicon_file> load_lexicon(std::string text, std::string name) {
-    auto loaded = std::make_shared<lexicon_file>(lexicon_file{zhquant::rules::lexicon::builtin(), std::move(text), std::move(name)});
-    auto added = zhquant::rules::load_lexicon(loaded->text, loaded->name, loaded->value);
+// `text` loaded by `add` (zhquant's load_lexicon, load_units) on top of the built-in words or
+// units; a malformed line is a ValueError with the message the tool prints for it.
+template <class Loaded, class Add>
+std::shared_ptr<loaded_file<Loaded>> load_file(Loaded const& builtin, std::string text, std::string name, Add add) {
+    auto loaded = std::make_shared<loaded_file<Loaded>>(loaded_file<Loaded>{builtin, std::move(text), std::move(name)});
+    auto added = add(loaded->text, loaded->name, loaded->value);
     if (!added) throw py::value_error(added.error().message);
     return loaded;
 }
 
+std::shared_ptr<lexicon_file> load_lexicon(std::string text, std::string name) {
+    return load_file(zhquant::rules::lexicon::builtin(), std::move(text), std::move(name), zhquant::rules::load_lexicon);
+}
+
 std::shared_ptr<units_file> load_units(std::string text, std::string name) {
-    auto loaded = std::make_shared<units_file>(units_file{zhquant::unit_registry::builtin(), std::move(text), std::move(name)});
-    auto added = zhquant::load_units(loaded->text, loaded->name, loaded->value);
-    if (!added) throw py::value_error(added.error().message);
-    return loaded;
+    return load_file(zhquant::unit_registry::builtin(), std::move(text), std::move(name), zhquant::load_units);
 }
 
 zhquant::rules::rule_set const& rule_set_named(std::string const& name) {
