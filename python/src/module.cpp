@@ -193,19 +193,12 @@ zhquant::rules::rule_set const& rule_set_named(std::string const& name) {
     throw py::value_error("unknown rule set '" + name + "' (known: " + rule_set_names() + ")");
 }
 
-// One mention as `zhquant mentions -f jsonl` writes it.
+// One mention as `zhquant mentions -f jsonl` writes it: as in a record, between its document and
+// its value in base units.
 boost::json::object mention_row(std::string const& doc, zhquant::mention const& m, std::string_view bytes) {
     boost::json::object o;
     o["doc"] = doc;
-    o["start"] = m.start;
-    o["end"] = m.end;
-    o["text"] = slice(bytes, m.start, m.end);
-    o["kind"] = zhquant::name(m.kind);
-    o["value"] = m.value_text();
-    if (auto high = m.high_text()) o["high"] = *high;
-    if (!m.unit.empty()) o["unit"] = m.unit;
-    o["qualifier"] = zhquant::name(m.qualifier);
-    o["dimension"] = zhquant::name(m.dimension);
+    for (auto const& field : mention_json(m, bytes)) o.insert(field);
     if (m.base_value) o["si_value"] = m.base_value->to_string();
     if (!m.base_unit.empty()) o["si_unit"] = m.base_unit;
     return o;
