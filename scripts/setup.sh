@@ -7,12 +7,18 @@
 #
 # Clang and its runtime libraries (libFuzzer, the sanitizers) are for the fuzz targets (the `fuzz`
 # preset, tests/fuzz); without them .ci/run replays the fuzz corpora but does not fuzz.
+#
+# pybind11, Python's headers, pytest, Dask and pandas are for the Python module (python/) and its
+# tests, which run on Debian's /usr/bin/python3; without them the module is not built (CMake's
+# ZHQUANT_BUILD_PYTHON=AUTO).  pip, setuptools, wheel and venv are for `pip install .` offline.
 set -euo pipefail
 
 packages=(g++ cmake make libboost1.81-dev libicu-dev libgtest-dev libbenchmark-dev
           libcli11-dev libfmt-dev python3)
 browser_packages=(chromium fonts-wqy-microhei)
 fuzz_packages=(clang libclang-rt-14-dev)
+python_packages=(pybind11-dev python3-pybind11 python3-dev python3-pytest python3-dask python3-distributed
+                 python3-pandas python3-pip python3-setuptools python3-wheel python3-venv)
 
 is_missing() {
     local status
@@ -24,27 +30,28 @@ missing=()
 for package in "${packages[@]}"; do
     if is_missing "$package"; then missing+=("$package"); fi
 done
-missing_browser=()
-for package in "${browser_packages[@]}" "${fuzz_packages[@]}"; do
-    if is_missing "$package"; then missing_browser+=("$package"); fi
+missing_optional=()
+for package in "${browser_packages[@]}" "${fuzz_packages[@]}" "${python_packages[@]}"; do
+    if is_missing "$package"; then missing_optional+=("$package"); fi
 done
 
-if ((${#missing[@]} + ${#missing_browser[@]} == 0)); then
+if ((${#missing[@]} + ${#missing_optional[@]} == 0)); then
     echo "setup: all packages present"
     exit 0
 fi
 
 if ((EUID != 0)); then
     if ((${#missing[@]} > 0)); then
-        echo "setup: missing: ${missing[*]} ${missing_browser[*]}"
-        echo "setup: run as root to install them: apt-get install ${missing[*]} ${missing_browser[*]}" >&2
+        echo "setup: missing: ${missing[*]} ${missing_optional[*]}"
+        echo "setup: run as root to install them: apt-get install ${missing[*]} ${missing_optional[*]}" >&2
         exit 1
     fi
-    echo "setup: the browser test or fuzzing will be skipped; for them, as root: apt-get install ${missing_browser[*]}"
+    echo "setup: the browser test, fuzzing or the Python module will be skipped; for them, as root: apt-get install ${missing_optional[*]}"
     exit 0
 fi
 
-echo "setup: missing: ${missing[*]} ${missing_browser[*]}"
+echo "setup: missing: ${missing[*]} ${missing_optional[*]}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
-apt-get install -y --no-install-recommends "${packages[@]}" "${browser_packages[@]}" "${fuzz_packages[@]}"
+apt-get install -y --no-install-recommends "${packages[@]}" "${browser_packages[@]}" "${fuzz_packages[@]}" \
+    "${python_packages[@]}"
