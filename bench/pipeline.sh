@@ -138,7 +138,7 @@ icu_wall=${wall[icu,$table_mb]}
 echo "Throughput on $(mb "$n") MB (the seeds repeated), one process per stage:"
 echo
 {
-    echo "stage|wall s|MB/s|CPU s|x ICU NFKC time|share of ICU NFKC MB/s|peak RSS MiB"
+    echo "stage|wall s|MB/s|CPU s|MB/s by CPU time|x ICU NFKC time|share of ICU NFKC MB/s|peak RSS MiB"
     for stage in "${stages[@]}"; do
         key=$stage,$table_mb
         if [[ -n ${failed[$key]:-} ]]; then
@@ -147,13 +147,15 @@ echo
         fi
         awk -v name="$(stage_name "$stage")" -v n="$n" -v t="${wall[$key]}" -v c="${cpu[$key]}" \
             -v icu="$icu_wall" -v k="${kb[$key]}" 'BEGIN {
-            printf "%s|%.3f|%.1f|%.2f|%.2fx|%.3f|%.1f\n", name, t, n / 1e6 / t, c, t / icu,
-                   (n / 1e6 / t) / (n / 1e6 / icu), k / 1024 }'
+            printf "%s|%.3f|%.1f|%.2f|%s|%.2fx|%.3f|%.1f\n", name, t, n / 1e6 / t, c,
+                   (c >= 0.1 ? sprintf("%.1f", n / 1e6 / c) : "-"), t / icu, (n / 1e6 / t) / (n / 1e6 / icu), k / 1024 }'
     done
 } | bench_table "$markdown"
 echo
 echo "(x ICU NFKC time: the stage's wall time over ICU NFKC's on the same file; share of ICU NFKC"
-echo "MB/s: its throughput over ICU's, the inverse.  CPU s: user + system, 0.01 s resolution.)"
+echo "MB/s: its throughput over ICU's, the inverse.  CPU s: user + system, 0.01 s resolution, best"
+echo "of the runs; on a shared machine it is the steadier figure (wall time includes waiting for the"
+echo "core); MB/s by CPU time only where CPU s >= 0.1.)"
 echo
 
 # Growth: wall time and peak memory against input size.  The fit is least squares over all sizes
@@ -162,11 +164,17 @@ echo
 lo=${sizes[0]}
 ((${#sizes[@]} > 2)) && lo=${sizes[1]}
 hi=${sizes[-1]}
-fit() {  # STAGE ARRAY(wall|kb) -> "slope intercept"
+prev=${sizes[0]}
+((${#sizes[@]} > 1)) && prev=${sizes[-2]}
+fit() {  # STAGE wall|cpu|kb -> "slope intercept"
     local stage=$1 which=$2 size xs="" ys=""
     for size in "${sizes[@]}"; do
         xs+="$(mb "${bytes[$size]}") "
-        if [[ $which == wall ]]; then ys+="${wall[$stage,$size]} "; else ys+="$(mib "${kb[$stage,$size]}") "; fi
+        case $which in
+            wall) ys+="${wall[$stage,$size]} " ;;
+            cpu) ys+="${cpu[$stage,$size]} " ;;
+            kb) ys+="$(mib "${kb[$stage,$size]}") " ;;
+        esac
     done
     awk -v xs="$xs" -v ys="$ys" 'BEGIN {
         n = split(xs, x, " "); split(ys, y, " ")
@@ -176,27 +184,38 @@ fit() {  # STAGE ARRAY(wall|kb) -> "slope intercept"
         printf "%.6g %.6g\n", s, (sy - s * sx) / n }'
 }
 header="stage"
-for size in "${sizes[@]}"; do header+="|${size} MB s"; done
-echo "Growth of wall time with input size (best of $runs runs each):"
+for size in "${sizes[@]}"; do header+="|${size} MB s wall/CPU"; done
+echo "Growth of time with input size (best wall and best CPU time of $runs runs each):"
 echo
 {
-    echo "$header|slope s/MB|intercept s|per-MB time ${hi} MB / ${lo} MB|linear?"
+    echo "$header|slope s/MB wall/CPU|intercept s wall|per-MB time ${hi} MB / ${lo} MB wall/CPU|linear?"
     for stage in "${stages[@]}"; do
         line=$(stage_name "$stage")
         bad=0
         for size in "${sizes[@]}"; do
-            if [[ -n ${failed[$stage,$size]:-} ]]; then line+="|failed"; bad=1; else line+="|$(printf '%.3f' "${wall[$stage,$size]}")"; fi
+            if [[ -n ${failed[$stage,$size]:-} ]]; then
+                line+="|failed"
+                bad=1
+            else
+                line+="|$(printf '%.3f/%.2f' "${wall[$stage,$size]}" "${cpu[$stage,$size]}")"
+            fi
         done
         if ((bad)); then echo "$line|-|-|-|-"; continue; fi
         read -r slope intercept < <(fit "$stage" wall)
-        awk -v line="$line" -v s="$slope" -v a="$intercept" -v tl="${wall[$stage,$lo]}" -v bl="${bytes[$lo]}" \
-            -v th="${wall[$stage,$hi]}" -v bh="${bytes[$hi]}" 'BEGIN {
+        read -r cpu_slope _ < <(fit "$stage" cpu)
+        awk -v line="$line" -v s="$slope" -v cs="$cpu_slope" -v a="$intercept" -v bl="${bytes[$lo]}" -v bh="${bytes[$hi]}" \
+            -v tl="${wall[$stage,$lo]}" -v th="${wall[$stage,$hi]}" -v cl="${cpu[$stage,$lo]}" -v ch="${cpu[$stage,$hi]}" 'BEGIN {
             r = (th / bh) / (tl / bl)
-            printf "%s|%.5f|%.3f|%.2f|%s\n", line, s, a, r, (r <= 1.25 ? "yes" : "NO (superlinear)") }'
+            by_cpu = cl >= 0.2
+            rc = by_cpu ? (ch / bh) / (cl / bl) : 0
+            v = by_cpu ? rc : r
+            printf "%s|%.5f/%.5f|%.3f|%.2f/%s|%s\n", line, s, cs, a, r, by_cpu ? sprintf("%.2f", rc) : "-",
+                   (v <= 1.25 ? "yes" : "NO (superlinear)") (by_cpu ? " by CPU" : " by wall") }'
     done
 } | bench_table "$markdown"
 echo
-echo "(linear: per-MB time at ${hi} MB at most 1.25x that at ${lo} MB; the margin is for noise.)"
+echo "(linear: per-MB time at ${hi} MB at most 1.25x that at ${lo} MB, the margin for noise; judged by"
+echo "CPU time where it is at least 0.2 s at ${lo} MB, being steadier on a shared machine, else by wall time.)"
 echo
 header="stage"
 for size in "${sizes[@]}"; do header+="|${size} MB MiB"; done
@@ -212,12 +231,13 @@ echo
         done
         if ((bad)); then echo "$line|-|-"; continue; fi
         read -r slope _ < <(fit "$stage" kb)
-        awk -v line="$line" -v s="$slope" -v kl="${kb[$stage,${sizes[0]}]}" -v kh="${kb[$stage,$hi]}" 'BEGIN {
+        awk -v line="$line" -v s="$slope" -v kl="${kb[$stage,$prev]}" -v kh="${kb[$stage,$hi]}" 'BEGIN {
             printf "%s|%.3f|%s\n", line, s, (kh <= kl * 1.1 + 2048 ? "yes" : "NO (grows with the input)") }'
     done
 } | bench_table "$markdown"
 echo
-echo "(bounded: peak RSS at ${hi} MB at most 10 % + 2 MiB above that at ${sizes[0]} MB.)"
+echo "(bounded: peak RSS at ${hi} MB at most 10 % + 2 MiB above that at ${prev} MB; below that size"
+echo "the heap may still be settling.)"
 
 # Instructions per byte.
 echo
