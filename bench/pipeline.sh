@@ -18,8 +18,10 @@
 # Input: the five seeds/*.txt concatenated and repeated (whole) to each of SIZES MB (MB = 10^6
 # bytes), made in a temporary directory.  Each command runs as a whole process, pinned to one core
 # (taskset -c 0), standard output to /dev/null; its time is the best wall time of RUNS runs
-# (default 3; microseconds from $EPOCHREALTIME, including ~2 ms to start /usr/bin/time and
-# taskset), its memory the largest peak RSS (/usr/bin/time).  The stages:
+# (default 3; FAST_RUNS, default 10, for read and ICU NFKC, which take a fraction of a second;
+# microseconds from $EPOCHREALTIME, including ~2 ms to start /usr/bin/time and taskset), its CPU
+# time (user + system) the best of the runs too, its memory the largest peak RSS (/usr/bin/time).
+# The stages:
 #     read        build/bench/icu_nfkc_cat --read-only FILE    (1 MiB read()s into one buffer)
 #     ICU NFKC    build/bench/icu_nfkc_cat FILE                (Normalizer2::normalizeUTF8, 1 MiB blocks)
 #     normalize   zhquant normalize FILE
@@ -29,8 +31,9 @@
 # less the Ir of the same command on an empty file (start-up: ICU data, unit tables, rule sets),
 # divided by the bytes; both figures are printed.  Skipped with a message without valgrind.
 #
-# Time: with the defaults (sizes up to 100 MB, 3 runs) about 10 minutes against today's zhquant
-# (mentions ~11 MB/s, ~11x the input in memory: ~1 GB at 100 MB; extract about half as fast).
+# Time: with the defaults (sizes up to 100 MB, 3 runs) about 15 minutes against the zhquant of
+# 2026-11-23 on a shared 2-core machine (mentions ~11 MB/s of CPU time and ~8x the input in
+# memory, ~0.8 GB at 100 MB; extract 2.5x slower, ~1.1 GB), of which ~3 minutes under callgrind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
@@ -54,6 +57,7 @@ if [[ ! -x $icu_cat ]]; then
 fi
 icu_cat=$(realpath "$icu_cat")
 runs=${RUNS:-3}
+fast_runs=${FAST_RUNS:-10}  # read and ICU NFKC take a fraction of a second: more runs against noise
 read -r -a sizes <<< "${SIZES:-1 10 50 100}"
 table_mb=${TABLE_MB:-50}
 callgrind_mb=${CALLGRIND_MB:-2}
@@ -104,7 +108,8 @@ machine="$(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo
 echo "bench/pipeline.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), $machine, load average $(load)"
 echo "zhquant: $zhquant ($(git -C "$(dirname "$zhquant")" describe --always --dirty 2> /dev/null || echo '?') in its tree)"
 echo "input: the five seeds ($(cat seeds/*.txt | wc -c) bytes) repeated to ${sizes[*]} MB (MB = 10^6 bytes);" \
-    "best wall time of $runs runs; ${bench_pin[*]:-not pinned (no taskset)}; peak RSS from /usr/bin/time"
+    "best wall time of $runs runs ($fast_runs for read and ICU NFKC); ${bench_pin[*]:-not pinned (no taskset)};" \
+    "peak RSS from /usr/bin/time"
 echo
 
 declare -A bytes wall cpu kb failed
@@ -118,7 +123,9 @@ for size in "${sizes[@]}"; do
     for stage in "${stages[@]}"; do
         stage_command "$stage" "$work/$size.txt"
         note "  $(stage_name "$stage") on ${bytes[$size]} bytes ..."
-        bench_best "$runs" 0 "${command[@]}"
+        n_runs=$runs
+        if [[ $stage == read || $stage == icu ]] && ((fast_runs > runs)); then n_runs=$fast_runs; fi
+        bench_best "$n_runs" 0 "${command[@]}"
         wall[$stage,$size]=$best_wall cpu[$stage,$size]=$best_cpu kb[$stage,$size]=$peak_kb
         if ((best_status != 0)); then
             failed[$stage,$size]="exit status $best_status: $(bench_first_error | tr '|' '/')"
