@@ -123,6 +123,7 @@ int run_extract(extract_options const& options) {
                                                      "values", "text"},
                       out);
         unclaimed_table.emplace(rows, std::vector<std::string>{"doc", "unclaimed", "kind", "value", "unit"}, out);
+        unclaimed_table->hold_until_finish();  // it follows the records' table
     }
     std::optional<html_report> page;
     if (format == extract_format::html) page.emplace(std::string(chosen->name));

@@ -95,7 +95,7 @@ void row_writer::write_json(std::initializer_list<cell> row) {
     }
     if (separator == '{') buffer_ += '{';
     buffer_ += "}\n";
-    if (buffer_.size() >= (1u << 16)) flush();
+    if (!held_ && buffer_.size() >= (1u << 16)) flush();
 }
 
 namespace {
@@ -135,7 +135,7 @@ void row_writer::write_csv(std::initializer_list<cell> row) {
         if (auto const* text = std::get_if<std::string_view>(&c)) return std::string(*text);
         return {};
     });
-    if (buffer_.size() >= (1u << 16)) flush();
+    if (!held_ && buffer_.size() >= (1u << 16)) flush();
 }
 
 void row_writer::write_table() {
@@ -171,7 +171,7 @@ void row_writer::write_table() {
         out.erase(out.find_last_not_of(' ') + 1);
         buffer_ += out;
         buffer_ += '\n';
-        if (buffer_.size() >= (1u << 16)) flush();
+        if (!held_ && buffer_.size() >= (1u << 16)) flush();
     }
     rows_.clear();
 }

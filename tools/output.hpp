@@ -35,6 +35,9 @@ public:
 
     // JSON Lines are written as they come; table rows are kept until finish() can align them.
     void write(std::initializer_list<cell> row);
+    // Keeps everything until finish(): for a second table that shares the output with a first one
+    // still being written (extract --unclaimed -f csv).
+    void hold_until_finish() { held_ = true; }
     void finish();
 
 private:
@@ -52,6 +55,7 @@ private:
     std::vector<std::vector<std::pair<std::string, bool>>> rows_;
     bool finished_ = false;
     bool header_written_ = false;
+    bool held_ = false;
 };
 
 // Prints `DOC:OFFSET: error: MESSAGE` to standard error.

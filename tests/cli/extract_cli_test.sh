@@ -107,6 +107,19 @@ else
     fail "html: text not escaped: $(grep -o '<div class="text">.\{0,200\}' escape.html)"
 fi
 
+# CSV with --unclaimed is two tables, the records' and then the unclaimed mentions': however long
+# the first, no row of the second comes before its end (each table buffers its output).
+mkdir many
+for i in $(seq -w 24); do cat "$seeds"/*.txt > many/r$i.txt; done
+"$zhquant" extract -f csv --unclaimed -q many > two_tables.csv
+records_end=$(grep -n '^doc,unclaimed,' two_tables.csv | cut -d: -f1)
+last_record=$(grep -n '^many/r[0-9]*.txt,[a-z_]*,' two_tables.csv | tail -1 | cut -d: -f1)
+if [[ -n $records_end && -n $last_record ]] && ((last_record < records_end)) && (($(stat -c %s two_tables.csv) > 65536)); then
+    pass
+else
+    fail "csv --unclaimed: the unclaimed table starts at line ${records_end:-?}, a record is at line ${last_record:-?}"
+fi
+
 # Every subcommand's help shows examples.
 for command in numbers mentions extract explain normalize; do
     if "$zhquant" "$command" --help > help.out && grep -q "^Examples\?:" help.out && grep -q "^  zhquant $command\|^  .*| zhquant $command\|^  \$ .*zhquant $command" help.out; then

@@ -506,9 +506,11 @@ struct name_list_parser : primitive<name_list_parser> {
         if (names.empty() || at == name_begin)
             return st.missed(names.empty() ? begin : at, "indicator",
                              names.empty() ? "names joined by 、 or 和 (城镇、农村)" : "a name after 、 or 和");
-        // The last name is as long as the first; what follows it is the shared tail.
-        std::size_t const first_length = names.front().second - names.front().first;
-        std::size_t const last_end = std::min(name_begin + first_length, at);
+        // The last name is as many characters long as the first; what follows it is the shared tail.
+        std::size_t last_end = name_begin;
+        for (std::size_t k = names.front().first; k < names.front().second && last_end < at;
+             k += detail::utf8_step(st.text.substr(k)))
+            last_end += detail::utf8_step(st.text.substr(last_end, at - last_end));
         names.emplace_back(name_begin, last_end);
         for (auto const& [b, e] : names) {
             st.journal.push_back({journal_entry::kind::item_begin, {}, b, b, {}, {}, direction::up, this});
