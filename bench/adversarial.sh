@@ -42,8 +42,8 @@ if [[ -n ${RULES:-} ]]; then
     read -r -a rule_sets <<< "$RULES"
 else
     # zhquant: unknown rule set '?' (known: township_report, statistical_bulletin)
-    rule_sets=$("$zhquant" extract --rules '?' < /dev/null 2>&1 | sed -n 's/.*(known: \(.*\))$/\1/p' | tr -d ',' || true)
-    read -r -a rule_sets <<< "${rule_sets:-township_report}"
+    known=$("$zhquant" extract --rules '?' < /dev/null 2>&1 | sed -n 's/.*(known: \(.*\))$/\1/p' | tr -d ',' || true)
+    read -r -a rule_sets <<< "${known:-township_report}"
 fi
 commands=(mentions)
 for r in "${rule_sets[@]}"; do commands+=("extract:$r"); done

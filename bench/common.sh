@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by bench/pipeline.sh, bench/peer_compare.sh and bench/adversarial.sh (sourced, not run):
 # which zhquant to measure, the seeds repeated to a size, one timed run, and table printing.
 # Expects `set -euo pipefail` and the repository root as the current directory.
@@ -89,7 +90,7 @@ bench_time() {
 bench_best() {
     local runs=$1 limit=$2 i
     shift 2
-    best_wall= best_cpu= peak_kb=0 best_status=0
+    best_wall='' best_cpu='' peak_kb=0 best_status=0
     for ((i = 0; i < runs; i++)); do
         bench_time "$limit" "$@"
         if ((run_status != 0)); then

@@ -71,9 +71,9 @@ bench_err=$work/err
 
 # The rule sets, from zhquant's own message for an unknown one:
 #   zhquant: unknown rule set 'nope' (known: township_report, statistical_bulletin)
-rule_sets=$("$zhquant" extract --rules '?' < /dev/null 2>&1 | sed -n 's/.*(known: \(.*\))$/\1/p' | tr -d ',' || true)
-[[ -n $rule_sets ]] || rule_sets="township_report statistical_bulletin"
-read -r -a rule_sets <<< "$rule_sets"
+known=$("$zhquant" extract --rules '?' < /dev/null 2>&1 | sed -n 's/.*(known: \(.*\))$/\1/p' | tr -d ',' || true)
+[[ -n $known ]] || known="township_report statistical_bulletin"
+read -r -a rule_sets <<< "$known"
 
 stages=(read icu normalize mentions)
 for r in "${rule_sets[@]}"; do stages+=("extract:$r"); done

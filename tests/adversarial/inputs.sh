@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The adversarial inputs of issue 7, made to any size (sourced by tests/adversarial/adversarial_test.sh
 # and bench/adversarial.sh; needs the repository's seeds/ for `one_line`).
 #
