@@ -2,6 +2,7 @@
 
 #include "diagnostic.hpp"
 #include "html_report.hpp"
+#include "line_limit.hpp"
 #include "input.hpp"
 #include "output.hpp"
 #include "parallel.hpp"
@@ -52,6 +53,7 @@ struct extract_options {
     bool unclaimed = false;
     bool summary = false;
     bool quiet = false;
+    std::size_t max_line_bytes = default_line_limit;
 };
 
 // What the rule set made of a piece of a document (extract_stream: whole lines), with the piece's
@@ -99,6 +101,7 @@ int run_extract(extract_options const& options) {
     }
     zhquant::rules::extract_options extract_options;
     extract_options.words = &words;
+    extract_options.normalize.max_line_bytes = line_limit(options.max_line_bytes);
     auto const format = extract_format_names().at(options.format);
 
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned_out{nullptr, std::fclose};
@@ -293,6 +296,7 @@ void add_extract_command(CLI::App& app) {
         ->type_name("N")
         ->check(CLI::Range(1u, 256u))
         ->capture_default_str();
+    add_line_limit_option(*command, options->max_line_bytes);
     command->add_flag("--unclaimed", options->unclaimed, "also list the mentions no record took (html: always shown)");
     command->add_flag("--summary", options->summary, "print the summary line for one document too");
     command->add_flag("-q,--quiet", options->quiet, "no summary line and no progress bar");

@@ -1,6 +1,7 @@
 #include "mentions_command.hpp"
 
 #include "diagnostic.hpp"
+#include "line_limit.hpp"
 #include "input.hpp"
 #include "output.hpp"
 
@@ -24,6 +25,7 @@ struct mentions_options {
     std::string format = "jsonl";
     std::string units_file;
     bool audit = false;
+    std::size_t max_line_bytes = default_line_limit;
 };
 
 // --audit: every numeric token of each file, as in a mention, rejected (with the reason) or
@@ -68,6 +70,7 @@ int run_mentions(mentions_options const& options) {
     }
     zhquant::mentions_options find_options;
     find_options.units = &units;
+    find_options.normalize.max_line_bytes = line_limit(options.max_line_bytes);
     if (options.audit) {
         auto const inputs = expand_inputs(options.files);
         return run_audit(inputs.files, inputs.ok, find_options);
@@ -134,6 +137,7 @@ void add_mentions_command(CLI::App& app) {
         ->capture_default_str();
     command->add_option("--units", options->units_file, "extra units, one per line (see examples/extra_units.tsv)")
         ->type_name("FILE");
+    add_line_limit_option(*command, options->max_line_bytes);
     command->add_flag("--audit", options->audit,
                       "instead of the mentions: every numeric token counted as in a mention, rejected (with a "
                       "reason) or unrecognized, and the unrecognized ones listed");

@@ -1,6 +1,7 @@
 #include "normalize_command.hpp"
 
 #include "input.hpp"
+#include "line_limit.hpp"
 #include "output.hpp"
 
 #include <zhquant/text/normalize.hpp>
@@ -32,6 +33,7 @@ struct normalize_command_options {
     std::vector<std::string> files;
     bool map = false;
     std::string on_invalid = "replace";  // a key of on_invalid_names()
+    std::size_t max_line_bytes = default_line_limit;
 };
 
 // Writes what the normalizer hands out: the text, or (--map) one JSON object per segment.
@@ -136,6 +138,7 @@ int normalize_file(std::string const& path, normalize_command_options const& opt
 
     zhquant::normalize_options normalize_options;
     normalize_options.on_invalid = on_invalid_names().at(options.on_invalid);
+    normalize_options.max_line_bytes = line_limit(options.max_line_bytes);
     zhquant::normalizer normalizer(normalize_options, block.size());
     piece_writer out(path, options.map);
 
@@ -186,6 +189,7 @@ void add_normalize_command(CLI::App& app) {
                         "and the exit status is 1")
         ->transform(CLI::IsMember(on_invalid_names(), CLI::ignore_case))
         ->capture_default_str();
+    add_line_limit_option(*command, options->max_line_bytes);
     command->footer(
         "Files are read in 1 MiB blocks, so memory stays bounded whatever their size.\n"
         "\n"

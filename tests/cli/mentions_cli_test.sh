@@ -55,5 +55,22 @@ check "--audit counts every numeric token" 0 \
     $'-: 4 numeric tokens: 2 in mentions, 2 rejected, 0 unrecognized\n' '' \
     '第八批项目3个，增长8.3%%，编号12345' mentions --audit
 
+# A line longer than the limit is an error, reported where the limit is passed; --max-line-bytes
+# raises the limit, and 0 lifts it: the mentions of one long line, its last one at its end.
+line=$(printf '%.0s增长8.3%%，' $(seq 1 200))
+printf '%s收入5万元' "$line" > long_line.txt  # 2613 bytes, no line break
+"$zhquant" mentions --max-line-bytes 1000 long_line.txt > out 2> err
+if [[ $? == 1 && $(cat err) == "long_line.txt:1000: error: line longer than the maximum of 1000 bytes (normalize_options::max_line_bytes)" ]]; then
+    pass
+else
+    fail "--max-line-bytes 1000: $(head -c 300 err)"
+fi
+"$zhquant" mentions --max-line-bytes 0 long_line.txt > out 2> err
+if [[ $? == 0 && ! -s err && $(wc -l < out) == 201 ]] && tail -1 out | grep -q '"start":2606,"end":2613,"text":"5万元"'; then
+    pass
+else
+    fail "--max-line-bytes 0: $(wc -l < out) mentions, $(head -c 300 err)"
+fi
+
 echo "mentions CLI: $passed passed, $failed failed"
 ((failed == 0))
