@@ -35,9 +35,12 @@ struct mentions_result {
 ZHQUANT_DECL mentions_result find_mentions(std::string_view text, mentions_options const& options = {});
 
 namespace detail {
-// The mentions of an already normalized text, with offsets into it (for extract()).
-ZHQUANT_DECL void scan_mentions(std::string_view text, unit_registry const& units, std::vector<mention>& mentions,
-                                std::vector<error>& errors);
+// The mentions of an already normalized text, with offsets into it (for extract()), from byte
+// `from` on until `most` have been found; returns where to go on (text.size() at the end), so that
+// a long text can be scanned in rounds with bounded memory.
+ZHQUANT_DECL std::size_t scan_mentions(std::string_view text, unit_registry const& units,
+                                       std::vector<mention>& mentions, std::vector<error>& errors,
+                                       std::size_t from = 0, std::size_t most = std::size_t(-1));
 }  // namespace detail
 
 // The mentions of an input that arrives in blocks, with memory bounded by the block size and the
@@ -76,19 +79,23 @@ private:
     template <class OnMention, class OnError>
     void scan(normalized_text const& piece, std::string_view original, OnMention& on_mention, OnError& on_error) {
         for (auto const& e : piece.problems) on_error(e);
-        found_.clear();
-        errors_.clear();
-        detail::scan_mentions(piece.text, *units_, found_, errors_);
         std::size_t const base = piece.map.original_begin();
-        auto next_error = errors_.begin();
-        for (auto& m : found_) {
-            for (; next_error != errors_.end() && next_error->offset <= m.start; ++next_error)
+        // In rounds of at most `round` mentions: a line held whole may hold millions.
+        constexpr std::size_t round = 4096;
+        for (std::size_t at = 0; at < piece.text.size();) {
+            found_.clear();
+            errors_.clear();
+            at = detail::scan_mentions(piece.text, *units_, found_, errors_, at, round);
+            auto next_error = errors_.begin();
+            for (auto& m : found_) {
+                for (; next_error != errors_.end() && next_error->offset <= m.start; ++next_error)
+                    on_error(error{piece.map.to_original(next_error->offset, next_error->offset).first, next_error->message});
+                std::tie(m.start, m.end) = piece.map.to_original(m.start, m.end);
+                on_mention(std::as_const(m), original.substr(m.start - base, m.end - m.start));
+            }
+            for (; next_error != errors_.end(); ++next_error)
                 on_error(error{piece.map.to_original(next_error->offset, next_error->offset).first, next_error->message});
-            std::tie(m.start, m.end) = piece.map.to_original(m.start, m.end);
-            on_mention(std::as_const(m), original.substr(m.start - base, m.end - m.start));
         }
-        for (; next_error != errors_.end(); ++next_error)
-            on_error(error{piece.map.to_original(next_error->offset, next_error->offset).first, next_error->message});
     }
 
     unit_registry const* units_;

@@ -83,6 +83,19 @@ TEST(mention_stream, pieces_that_would_end_inside_a_line) {
     }
 }
 
+// One line with more mentions than the stream scans in one round (it hands them out in rounds
+// so that a long line does not hold them all): every one, in order, at its offset.
+TEST(mention_stream, a_line_of_many_mentions) {
+    std::string const unit = "三吨，";  // 9 bytes
+    std::string line;
+    for (int i = 0; i < 10000; ++i) line += unit;
+    found const got = streamed(line, 1 << 16, 1 << 16);
+    ASSERT_EQ(got.mentions.size(), 10000u);
+    for (std::size_t i = 0; i < got.mentions.size(); i += 997)
+        EXPECT_EQ(got.mentions[i], std::to_string(9 * i) + " " + std::to_string(9 * i + 6) + " 三吨 quantity 3 吨");
+    EXPECT_TRUE(got.errors.empty());
+}
+
 TEST(mention_stream, find_mentions_is_the_stream) {
     std::string const text = "规上工业总产值36923万元，同比增长8.3%\n1-11月 超200万元";
     auto const result = zhquant::find_mentions(text);

@@ -11,6 +11,8 @@
 #include <zhquant/text/normalize.hpp>
 #include <zhquant/value/mention_value.hpp>
 
+#include <algorithm>
+
 namespace zhquant {
 
 namespace detail {
@@ -44,14 +46,16 @@ inline bool may_start_mention(char const* p, char const* end) noexcept {
 }
 
 // The mentions of a normalized text, with offsets into that text.
-ZHQUANT_DECL void scan_mentions(std::string_view text, unit_registry const& units, std::vector<mention>& mentions,
-                                std::vector<error>& errors) {
+ZHQUANT_DECL std::size_t scan_mentions(std::string_view text, unit_registry const& units,
+                                       std::vector<mention>& mentions, std::vector<error>& errors, std::size_t from,
+                                       std::size_t most) {
     grammar::mention_reader const reader(units);
     char const* const begin = text.data();
     char const* const end = begin + text.size();
-    char const* p = begin;
+    char const* p = begin + std::min(from, text.size());
     grammar::mention_parts parts;
-    while ((p = skip_to_candidate(p, end, mention_start_chars)) < end) {
+    std::size_t found = 0;
+    while (found < most && (p = skip_to_candidate(p, end, mention_start_chars)) < end) {
         std::size_t const step = utf8_length_at(p, end);
         if (!may_start_mention(p, end)) {
             p += step;
@@ -69,8 +73,10 @@ ZHQUANT_DECL void scan_mentions(std::string_view text, unit_registry const& unit
         auto m = to_mention(parts, begin);
         if (m) mentions.push_back(std::move(*m));
         else errors.push_back(m.error());
+        ++found;
         p = parts.end > p ? parts.end : p + step;
     }
+    return static_cast<std::size_t>(p - begin);
 }
 
 }  // namespace detail

@@ -49,6 +49,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -113,6 +114,25 @@ struct match_state {
         return end;
     }
 
+    // The stop word at `at` (detail::stop_word), looked up once per position of the text: every
+    // indicator scan of every rule asks it of the same positions.
+    // Only where the text left (up to `limit`) is longer than any stop word, so that the answer
+    // does not depend on the limit.
+    template <class Find>
+    std::size_t stop_word_at(std::size_t at, std::size_t limit, Find&& find) {
+        if (stop_words.size() != text.size()) {
+            stop_words.assign(text.size(), unknown_stop);
+            longest_stop = 6;  // 分别, 比重, 其中
+            for (word_list const* list : {&words->bases, &words->up, &words->down, &words->flat})
+                if (!list->words().empty()) longest_stop = std::max(longest_stop, list->words().front().size());
+        }
+        if (limit - at < longest_stop) return find();
+        if (stop_words[at] != unknown_stop) return stop_words[at];
+        std::size_t const n = find();
+        if (n < unknown_stop) stop_words[at] = static_cast<std::uint8_t>(n);
+        return n;
+    }
+
     // The name in the text [begin, end) (trim_fillers), remembered the same way.
     template <class Trim>
     std::string_view name_in(std::size_t begin, std::size_t end, Trim&& trim) {
@@ -150,6 +170,9 @@ struct match_state {
         std::size_t end = 0;
         std::string_view name;
     };
+    static constexpr std::uint8_t unknown_stop = 0xFF;
+    std::vector<std::uint8_t> stop_words;  // per byte of text: a stop word's length, or unknown_stop
+    std::size_t longest_stop = 0;
     std::array<text_scan, 16> scans{};
     std::size_t next_scan = 0;
     std::array<trimmed_name, 16> names{};
@@ -320,7 +343,9 @@ struct text_parser : primitive<text_parser> {
             std::size_t end = begin;
             while (end < limit) {
                 std::string_view const rest = st.text.substr(end, limit - end);
-                if (detail::ends_text(rest, stop_at_list) || (!label_bytes && detail::stop_word(rest, *st.words))) break;
+                if (detail::ends_text(rest, stop_at_list) ||
+                    (!label_bytes && st.stop_word_at(end, limit, [&] { return detail::stop_word(rest, *st.words); })))
+                    break;
                 if (stop_at_list && (rest.substr(0, 3) == "和" || rest.substr(0, 3) == "及")) break;
                 end += detail::utf8_step(rest);
             }
@@ -485,10 +510,6 @@ struct name_list_parser : primitive<name_list_parser> {
         match_state& st = detail::state_of(context);
         std::size_t const begin = st.offset(first);
         std::size_t const limit = std::min(st.next_mention_start(begin), st.offset(last));
-        // Most clauses join no names: say so without reading them character by character.
-        std::string_view const clause = st.text.substr(begin, limit - begin);
-        if (clause.find("、") == std::string_view::npos && clause.find("和") == std::string_view::npos)
-            return st.missed(begin, "indicator", "names joined by 、 or 和 (城镇、农村)");
         std::vector<std::pair<std::size_t, std::size_t>> names;
         std::size_t at = begin, name_begin = begin;
         while (at < limit) {
@@ -500,7 +521,8 @@ struct name_list_parser : primitive<name_list_parser> {
                 name_begin = at;
                 continue;
             }
-            if (detail::ends_text(rest) || detail::stop_word(rest, *st.words)) break;
+            if (detail::ends_text(rest) || st.stop_word_at(at, limit, [&] { return detail::stop_word(rest, *st.words); }))
+                break;
             at += detail::utf8_step(rest);
         }
         if (names.empty() || at == name_begin)
