@@ -12,6 +12,10 @@
 # under `nice -n 15`; its log is BUILD/tests/fuzz/long/<target>.log and an input that broke
 # something BUILD/tests/fuzz/long/<target>-crash-… (or -timeout-, -oom-, -leak-).
 # The exit status is 1 if any target found something.
+#
+# One input may take 120 s before it counts as a hang (CI's runs: 20 s): niced on a busy machine a
+# fuzzer can wait that long for the processor, and a 20 s limit then reported inputs that take
+# milliseconds.
 set -euo pipefail
 
 if (($# < 1)); then
@@ -47,7 +51,7 @@ for target in "${targets[@]}"; do
     echo "run_long: $target: $runs executions${max_seconds:+, at most $max_seconds s} ($log)" >&2
     start=$SECONDS
     status=0
-    nice -n 15 "$exe" -runs="$runs" -max_total_time="$max_seconds" -max_len=4096 -timeout=20 \
+    nice -n 15 "$exe" -runs="$runs" -max_total_time="$max_seconds" -max_len=4096 -timeout=120 \
         -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$out/$target-" "$work" \
         >"$log" 2>&1 || status=$?
     seconds=$((SECONDS - start))
