@@ -48,7 +48,8 @@ for target in "${targets[@]}"; do
     log="$out/$target.log"
     mkdir -p "$work"
     cp -n "$source_dir/corpus/$target/"* "$work/" 2>/dev/null || true
-    echo "run_long: $target: $runs executions${max_seconds:+, at most $max_seconds s} ($log)" >&2
+    cap=""; ((max_seconds > 0)) && cap=", at most $max_seconds s"
+    echo "run_long: $target: $runs executions$cap ($log)" >&2
     start=$SECONDS
     status=0
     nice -n 15 "$exe" -runs="$runs" -max_total_time="$max_seconds" -max_len=4096 -timeout=120 \
@@ -63,7 +64,7 @@ for target in "${targets[@]}"; do
         failed=1
         what=$(grep -m 1 -oE 'ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer): [a-z-]+|runtime error|invariant broken' "$log" || true)
         artifact=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -n 1)
-        result="FOUND (exit $status): ${what:-see log} ${artifact:+, $artifact}"
+        result="FOUND (exit $status): ${what:-see log}${artifact:+, $artifact}"
     fi
     rows+=("| \`$target\` | ${executions:-?} | $seconds | ${per_second:-?} | $result |")
     echo "run_long: $target: ${executions:-?} executions in $seconds s: $result" >&2
