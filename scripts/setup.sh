@@ -6,7 +6,7 @@
 # gets a note instead of a failure; as root (as in CI) they are installed like the rest.
 #
 # Clang and its runtime libraries (libFuzzer, the sanitizers) are for the fuzz targets (the `fuzz`
-# preset, tests/fuzz); without them .ci/run replays the fuzz corpora but does not fuzz.
+# preset, tests/fuzz), which .ci/run fuzzes; without them scripts/test.sh still replays the corpora.
 #
 # pybind11, Python's headers, pytest, Dask and pandas are for the Python module (python/) and its
 # tests, which run on Debian's /usr/bin/python3; without them the module is not built (CMake's

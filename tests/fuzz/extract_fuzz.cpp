@@ -52,7 +52,13 @@ void check_extraction(std::string_view input, zhquant::extraction const& x, zhqu
         for (auto const& c : r.changes)
             if (c.value) ZHQUANT_FUZZ_CHECK(listed(*c.value), where + " has a change whose mention it does not list");
         for (auto const& v : r.values) ZHQUANT_FUZZ_CHECK(listed(v.mention), where + " has a named value it does not list");
-        if (r.period) ZHQUANT_FUZZ_CHECK(x.mentions[*r.period].kind == zhquant::mention_kind::date, where + " period is no date");
+        if (r.period) {
+            // A date (1-11月), or the length of time so far (前7个月: 7个月).
+            auto const& p = x.mentions[*r.period];
+            ZHQUANT_FUZZ_CHECK(p.kind == zhquant::mention_kind::date ||
+                                   (p.kind == zhquant::mention_kind::quantity && p.dimension == zhquant::dimension::time),
+                               where + " period is neither a date nor a length of time");
+        }
         if (k > 0) {
             auto const& p = x.records[k - 1];
             bool const same_match = p.start == r.start && p.end == r.end;

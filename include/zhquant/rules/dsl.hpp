@@ -280,7 +280,7 @@ struct primitive : x3::parser<Derived> {
 // A mention of a given kind starting here: amount, count, money, percent, period.
 struct mention_parser : primitive<mention_parser> {
     std::string_view field = "value";
-    enum class accepts : std::uint8_t { quantity_or_percent, quantity, count, money, percent, date } what =
+    enum class accepts : std::uint8_t { quantity_or_percent, quantity, count, money, percent, date, duration } what =
         accepts::quantity_or_percent;
 
     constexpr mention_parser(std::string_view f, accepts a) : field(f), what(a) {}
@@ -297,6 +297,7 @@ struct mention_parser : primitive<mention_parser> {
             case accepts::money: return "an amount of money";
             case accepts::percent: return "a percent";
             case accepts::date: return "a date";
+            case accepts::duration: return "a length of time";
         }
         return "";
     }
@@ -309,6 +310,7 @@ struct mention_parser : primitive<mention_parser> {
             case accepts::money: return m.kind == mention_kind::quantity && m.dimension == dimension::money;
             case accepts::percent: return m.kind == mention_kind::percent;
             case accepts::date: return m.kind == mention_kind::date;
+            case accepts::duration: return m.kind == mention_kind::quantity && m.dimension == dimension::time;
         }
         return false;
     }

@@ -52,9 +52,10 @@ inline auto const link = x3::lit("为") | x3::lit("达到") | x3::lit("达");
 // 规模以上工业增加值 / 第一产业增加值 / 增加值 / 社会消费品零售总额.
 inline auto const indicator_name = guard[-indicator >> value_added >> -(!link >> indicator)] | indicator;
 
-// 前7个月， / 今年前7个月: the months so far, a count of months (7个月) after 前.
+// 前7个月， / 今年前7个月: the months so far, a length of time (7个月) after 前.  Not any
+// quantity: 前三包 is no period.
 inline auto const months_so_far =
-    x3::lit("前") >> mention_parser{"period", mention_kinds::quantity} >> -clause_sep;
+    x3::lit("前") >> mention_parser{"period", mention_kinds::duration} >> -clause_sep;
 
 // 今年7月份， / 前7个月， / 其中 — what opens a clause before its figure.  (其中 without its comma:
 // after a comma the driver starts a record anyway.)
