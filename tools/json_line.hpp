@@ -1,56 +1,107 @@
-// JSON strings and counts appended straight into an output buffer: what row_writer writes each
+// JSON strings and counts written straight into an output buffer: what row_writer writes each
 // JSON Lines row with.
 //
 //     std::string out;
-//     append_json_string(out, "598万\n");  // "598万\n" as JSON: "598万\\n" in quotes
-//     append_json_count(out, 3);
+//     append_json_string(out, "598万\n");  // "598万\\n", quotes included
+//
+//     char row[64];
+//     char* p = write_json_count(row, 3);  // "3"; p is past it
 //
 // Why not build boost::json objects: at tens of megabytes per second their allocation, hashing
-// and destruction cost more than finding the mentions (bench/RESULTS.md).  Strings are escaped as
-// Boost.JSON's serializer does (tests/cli checks the output byte for byte): `"` and `\`,
-// \b \f \n \r \t, other control characters as \u00XX, UTF-8 passed through.
+// and destruction cost more than finding the mentions (bench/RESULTS.md).  The write_ functions
+// take a pointer into room the caller made (json_string_bound, json_count_bound): a row is sized
+// once and filled with plain stores, where appending each piece to a std::string cost more than
+// the rest of the output.  Strings are escaped as Boost.JSON's serializer does (tests/cli checks
+// the output byte for byte): `"` and `\`, \b \f \n \r \t, other control characters as \u00XX,
+// UTF-8 passed through.
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
-// Appends `text` as a JSON string, quotes included.
-inline void append_json_string(std::string& out, std::string_view text) {
-    out += '"';
-    std::size_t clean = 0;  // text[clean, i) needs no escape
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        auto const c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') [[likely]]
-            continue;
-        out.append(text.data() + clean, i - clean);
-        clean = i + 1;
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default: {
-                char const hex[] = "0123456789abcdef";
-                char const escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                out.append(escaped, sizeof escaped);
-            }
-        }
-    }
-    out.append(text.data() + clean, text.size() - clean);
-    out += '"';
+// The most bytes write_json_string and write_json_count can write.
+constexpr std::size_t json_string_bound(std::string_view text) { return 2 + 6 * text.size(); }
+constexpr std::size_t json_count_bound = 20;
+
+namespace json_line_detail {
+
+// Whether any of 8 bytes is a control character, `"` or `\` (bit tricks on one word at a time:
+// report text is long runs of UTF-8 that need no escape).
+inline bool needs_escape(std::uint64_t bytes) {
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t highs = 0x8080808080808080u;
+    auto const has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+    // A byte below 0x20: x - 0x20 borrows into its high bit, unless the byte had it set already.
+    std::uint64_t const control = (bytes - 0x20 * ones) & ~bytes & highs;
+    return (control | has_zero(bytes ^ ('"' * ones)) | has_zero(bytes ^ ('\\' * ones))) != 0;
 }
 
-// Appends `count` in decimal.
-inline void append_json_count(std::string& out, std::uint64_t count) {
-    char digits[20];
+inline char* write_escaped(char* out, unsigned char c) {
+    switch (c) {
+        case '"': *out++ = '\\'; *out++ = '"'; return out;
+        case '\\': *out++ = '\\'; *out++ = '\\'; return out;
+        case '\b': *out++ = '\\'; *out++ = 'b'; return out;
+        case '\f': *out++ = '\\'; *out++ = 'f'; return out;
+        case '\n': *out++ = '\\'; *out++ = 'n'; return out;
+        case '\r': *out++ = '\\'; *out++ = 'r'; return out;
+        case '\t': *out++ = '\\'; *out++ = 't'; return out;
+        default: {
+            char const hex[] = "0123456789abcdef";
+            char const escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            std::memcpy(out, escaped, sizeof escaped);
+            return out + sizeof escaped;
+        }
+    }
+}
+
+}  // namespace json_line_detail
+
+// Writes `text` as a JSON string, quotes included, at `out` (room: json_string_bound(text));
+// returns the end of what it wrote.
+inline char* write_json_string(char* out, std::string_view text) {
+    *out++ = '"';
+    char const* p = text.data();
+    char const* const end = p + text.size();
+    while (p < end) {
+        if (end - p >= 8) {
+            std::uint64_t bytes;
+            std::memcpy(&bytes, p, 8);
+            if (!json_line_detail::needs_escape(bytes)) {
+                std::memcpy(out, p, 8);
+                out += 8;
+                p += 8;
+                continue;
+            }
+        }
+        auto const c = static_cast<unsigned char>(*p++);
+        if (c >= 0x20 && c != '"' && c != '\\') [[likely]]
+            *out++ = static_cast<char>(c);
+        else
+            out = json_line_detail::write_escaped(out, c);
+    }
+    *out++ = '"';
+    return out;
+}
+
+// Writes `count` in decimal at `out` (room: json_count_bound); returns the end.
+inline char* write_json_count(char* out, std::uint64_t count) {
+    char digits[json_count_bound];
     char* p = digits + sizeof digits;
     do {
         *--p = static_cast<char>('0' + count % 10);
         count /= 10;
     } while (count != 0);
-    out.append(p, static_cast<std::size_t>(digits + sizeof digits - p));
+    auto const size = static_cast<std::size_t>(digits + sizeof digits - p);
+    std::memcpy(out, p, size);
+    return out + size;
+}
+
+// Appends `text` as a JSON string, quotes included.
+inline void append_json_string(std::string& out, std::string_view text) {
+    std::size_t const old = out.size();
+    out.resize(old + json_string_bound(text));
+    char* const end = write_json_string(out.data() + old, text);
+    out.resize(static_cast<std::size_t>(end - out.data()));
 }

@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 std::map<std::string, output_format> const& output_format_names() {
@@ -76,25 +77,37 @@ void row_writer::write_json(std::initializer_list<cell> row) {
             json_keys_.push_back(key + ':');
         }
     }
-    char separator = '{';
+    // The row's largest size first, then plain stores (json_line.hpp says why).
+    std::size_t room = 3;  // {, } and the line break
     auto key = json_keys_.begin();
     for (cell const& c : row) {
         if (key == json_keys_.end()) break;
-        if (auto const* text = std::get_if<std::string_view>(&c)) {
-            buffer_ += separator;
-            buffer_ += *key;
-            append_json_string(buffer_, *text);
-            separator = ',';
-        } else if (auto const* count = std::get_if<std::uint64_t>(&c)) {
-            buffer_ += separator;
-            buffer_ += *key;
-            append_json_count(buffer_, *count);
+        if (auto const* text = std::get_if<std::string_view>(&c)) room += 1 + key->size() + json_string_bound(*text);
+        else room += 1 + key->size() + json_count_bound;
+        ++key;
+    }
+    std::size_t const old = buffer_.size();
+    buffer_.resize(old + room);
+    char* out = buffer_.data() + old;
+    char separator = '{';
+    key = json_keys_.begin();
+    for (cell const& c : row) {
+        if (key == json_keys_.end()) break;
+        auto const* text = std::get_if<std::string_view>(&c);
+        auto const* count = std::get_if<std::uint64_t>(&c);
+        if (text || count) {
+            *out++ = separator;
+            std::memcpy(out, key->data(), key->size());
+            out += key->size();
+            out = text ? write_json_string(out, *text) : write_json_count(out, *count);
             separator = ',';
         }
         ++key;
     }
-    if (separator == '{') buffer_ += '{';
-    buffer_ += "}\n";
+    if (separator == '{') *out++ = '{';
+    *out++ = '}';
+    *out++ = '\n';
+    buffer_.resize(static_cast<std::size_t>(out - buffer_.data()));
     if (!held_ && buffer_.size() >= (1u << 16)) flush();
 }
 

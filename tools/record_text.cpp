@@ -4,8 +4,8 @@
 
 #include <boost/json/array.hpp>
 
-boost::json::object mention_json(zhquant::mention const& m, original_text const& bytes) {
-    boost::json::object o;
+boost::json::object mention_json(zhquant::mention const& m, original_text const& bytes, boost::json::storage_ptr sp) {
+    boost::json::object o(sp);
     o["start"] = m.start;
     o["end"] = m.end;
     o["text"] = bytes.slice(m.start, m.end);
@@ -20,11 +20,12 @@ boost::json::object mention_json(zhquant::mention const& m, original_text const&
 
 namespace {
 
-boost::json::object change_json(zhquant::change const& c, zhquant::extraction const& x, original_text const& bytes) {
-    boost::json::object o;
+boost::json::object change_json(zhquant::change const& c, zhquant::extraction const& x, original_text const& bytes,
+                                boost::json::storage_ptr const& sp) {
+    boost::json::object o(sp);
     if (!c.basis.empty()) o["basis"] = c.basis;
     o["direction"] = zhquant::name(c.direction);
-    if (c.value) o["value"] = mention_json(x.mentions[*c.value], bytes);
+    if (c.value) o["value"] = mention_json(x.mentions[*c.value], bytes, sp);
     return o;
 }
 
@@ -39,8 +40,8 @@ std::string change_text(zhquant::change const& c, zhquant::extraction const& x, 
 }  // namespace
 
 boost::json::object record_json(std::string const& doc, zhquant::record const& r, zhquant::extraction const& x,
-                                original_text const& bytes) {
-    boost::json::object o;
+                                original_text const& bytes, boost::json::storage_ptr sp) {
+    boost::json::object o(sp);
     o["doc"] = doc;
     o["start"] = r.start;
     o["end"] = r.end;
@@ -48,21 +49,21 @@ boost::json::object record_json(std::string const& doc, zhquant::record const& r
     o["rule"] = r.rule;
     o["indicator"] = r.indicator;
     if (!r.verb.empty()) o["verb"] = r.verb;
-    if (r.value) o["value"] = mention_json(x.mentions[*r.value], bytes);
-    if (r.period) o["period"] = mention_json(x.mentions[*r.period], bytes);
-    if (!r.changes.empty()) o["change"] = change_json(r.changes.front(), x, bytes);
+    if (r.value) o["value"] = mention_json(x.mentions[*r.value], bytes, sp);
+    if (r.period) o["period"] = mention_json(x.mentions[*r.period], bytes, sp);
+    if (!r.changes.empty()) o["change"] = change_json(r.changes.front(), x, bytes, sp);
     if (r.changes.size() > 1) {
-        boost::json::array more;
-        for (std::size_t i = 1; i < r.changes.size(); ++i) more.push_back(change_json(r.changes[i], x, bytes));
+        boost::json::array more(sp);
+        for (std::size_t i = 1; i < r.changes.size(); ++i) more.push_back(change_json(r.changes[i], x, bytes, sp));
         o["more_changes"] = std::move(more);
     }
     if (r.share) {
-        o["share"] = mention_json(x.mentions[*r.share], bytes);
+        o["share"] = mention_json(x.mentions[*r.share], bytes, sp);
         if (!r.share_of.empty()) o["share_of"] = r.share_of;
     }
     if (!r.values.empty()) {
-        boost::json::object values;
-        for (auto const& v : r.values) values[v.name] = mention_json(x.mentions[v.mention], bytes);
+        boost::json::object values(sp);
+        for (auto const& v : r.values) values[v.name] = mention_json(x.mentions[v.mention], bytes, sp);
         o["values"] = std::move(values);
     }
     return o;

@@ -32,12 +32,13 @@ struct original_text {
     std::size_t begin = 0;
 };
 
-// A mention as GUIDE.md writes it, with the bytes of the original text.
-boost::json::object mention_json(zhquant::mention const& m, original_text const& bytes);
+// A mention as GUIDE.md writes it, with the bytes of the original text.  `sp`: where the object
+// allocates (extract puts each record's objects in one arena: they are many and short-lived).
+boost::json::object mention_json(zhquant::mention const& m, original_text const& bytes, boost::json::storage_ptr sp = {});
 
 // A record with its mentions, as `extract -f jsonl` prints it.
 boost::json::object record_json(std::string const& doc, zhquant::record const& r, zhquant::extraction const& x,
-                                original_text const& bytes);
+                                original_text const& bytes, boost::json::storage_ptr sp = {});
 
 // The text of mention `i` (empty when there is none).
 std::string mention_text(std::optional<std::size_t> i, zhquant::extraction const& x, original_text const& bytes);

@@ -7,6 +7,8 @@
 // words around a number (units, qualifiers) live with the layers that own them.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -35,51 +37,85 @@ struct numeral_char {
     bool circle = false;        // 〇, refused by the strict style
 };
 
-constexpr numeral_char classify_numeral_char(char32_t c) noexcept {
+// Every numeral character with its class, in code point order.  A table rather than a switch so
+// that start_chars.hpp can build its bit tables from the characters themselves at compile time.
+struct numeral_char_entry {
+    char32_t code_point;
+    numeral_char info;
+};
+
+inline constexpr auto numeral_char_table = [] {
     using k = numeral_char_kind;
-    switch (c) {
-        case U'零': return {k::zero, 0, 0};
-        case U'〇': return {k::zero, 0, 0, false, false, true};
-        case U'一': return {k::digit, 1, 0};
-        case U'幺': return {k::digit, 1, 0};
-        case U'二': return {k::digit, 2, 0};
-        case U'两': case U'兩': case U'倆': case U'俩': return {k::digit, 2, 0, false, true};
-        case U'三': return {k::digit, 3, 0};
-        case U'四': return {k::digit, 4, 0};
-        case U'五': return {k::digit, 5, 0};
-        case U'六': return {k::digit, 6, 0};
-        case U'七': return {k::digit, 7, 0};
-        case U'八': return {k::digit, 8, 0};
-        case U'九': return {k::digit, 9, 0};
-        case U'壹': return {k::digit, 1, 0, true};
-        case U'贰': case U'貳': return {k::digit, 2, 0, true};
-        case U'叁': case U'參': case U'叄': return {k::digit, 3, 0, true};
-        case U'肆': return {k::digit, 4, 0, true};
-        case U'伍': return {k::digit, 5, 0, true};
-        case U'陆': case U'陸': return {k::digit, 6, 0, true};
-        case U'柒': return {k::digit, 7, 0, true};
-        case U'捌': return {k::digit, 8, 0, true};
-        case U'玖': return {k::digit, 9, 0, true};
-        case U'廿': return {k::tens, 2, 1};
-        case U'卅': return {k::tens, 3, 1};
-        case U'卌': return {k::tens, 4, 1};
-        case U'十': return {k::unit, 0, 1};
-        case U'拾': return {k::unit, 0, 1, true};
-        case U'百': return {k::unit, 0, 2};
-        case U'佰': return {k::unit, 0, 2, true};
-        case U'千': return {k::unit, 0, 3};
-        case U'仟': return {k::unit, 0, 3, true};
-        case U'万': case U'萬': return {k::scale, 0, 4};
-        case U'亿': case U'億': return {k::scale, 0, 8};
-        case U'兆': return {k::scale, 0, 12};
-        case U'点': case U'點': return {k::point};
-        case U'几': case U'幾': return {k::vague, 0, 0};
-        case U'数': case U'數': return {k::vague, 1, 0};  // value 1 marks 数, which needs a place after it
-        case U'余': case U'餘': case U'多': return {k::inner_over};
-        case U'负': case U'負': return {k::minus};
-        default: return {};
+    std::array<numeral_char_entry, 54> t{{
+        {U'零', {k::zero, 0, 0}},
+        {U'〇', {k::zero, 0, 0, false, false, true}},
+        {U'一', {k::digit, 1, 0}}, {U'幺', {k::digit, 1, 0}},
+        {U'二', {k::digit, 2, 0}},
+        {U'两', {k::digit, 2, 0, false, true}}, {U'兩', {k::digit, 2, 0, false, true}},
+        {U'倆', {k::digit, 2, 0, false, true}}, {U'俩', {k::digit, 2, 0, false, true}},
+        {U'三', {k::digit, 3, 0}}, {U'四', {k::digit, 4, 0}}, {U'五', {k::digit, 5, 0}},
+        {U'六', {k::digit, 6, 0}}, {U'七', {k::digit, 7, 0}}, {U'八', {k::digit, 8, 0}},
+        {U'九', {k::digit, 9, 0}},
+        {U'壹', {k::digit, 1, 0, true}},
+        {U'贰', {k::digit, 2, 0, true}}, {U'貳', {k::digit, 2, 0, true}},
+        {U'叁', {k::digit, 3, 0, true}}, {U'參', {k::digit, 3, 0, true}}, {U'叄', {k::digit, 3, 0, true}},
+        {U'肆', {k::digit, 4, 0, true}}, {U'伍', {k::digit, 5, 0, true}},
+        {U'陆', {k::digit, 6, 0, true}}, {U'陸', {k::digit, 6, 0, true}},
+        {U'柒', {k::digit, 7, 0, true}}, {U'捌', {k::digit, 8, 0, true}}, {U'玖', {k::digit, 9, 0, true}},
+        {U'廿', {k::tens, 2, 1}}, {U'卅', {k::tens, 3, 1}}, {U'卌', {k::tens, 4, 1}},
+        {U'十', {k::unit, 0, 1}}, {U'拾', {k::unit, 0, 1, true}},
+        {U'百', {k::unit, 0, 2}}, {U'佰', {k::unit, 0, 2, true}},
+        {U'千', {k::unit, 0, 3}}, {U'仟', {k::unit, 0, 3, true}},
+        {U'万', {k::scale, 0, 4}}, {U'萬', {k::scale, 0, 4}},
+        {U'亿', {k::scale, 0, 8}}, {U'億', {k::scale, 0, 8}},
+        {U'兆', {k::scale, 0, 12}},
+        {U'点', {k::point}}, {U'點', {k::point}},
+        {U'几', {k::vague, 0, 0}}, {U'幾', {k::vague, 0, 0}},
+        {U'数', {k::vague, 1, 0}}, {U'數', {k::vague, 1, 0}},  // value 1 marks 数, which needs a place after it
+        {U'余', {k::inner_over}}, {U'餘', {k::inner_over}}, {U'多', {k::inner_over}},
+        {U'负', {k::minus}}, {U'負', {k::minus}},
+    }};
+    std::sort(t.begin(), t.end(), [](auto const& a, auto const& b) { return a.code_point < b.code_point; });
+    return t;
+}();
+
+// Every entry written out (none left zero by a size too large) and none twice.
+static_assert([] {
+    for (std::size_t i = 0; i < numeral_char_table.size(); ++i)
+        if (numeral_char_table[i].code_point == 0 ||
+            (i > 0 && numeral_char_table[i - 1].code_point >= numeral_char_table[i].code_point))
+            return false;
+    return true;
+}());
+
+// The table as an open-addressing hash (linear probing, code point 0 for an empty slot): the
+// numeral scanner classifies every character it reads, and a probe or two is as fast as the
+// switch this replaced.
+struct numeral_char_index {
+    static constexpr std::size_t size = 128;  // a power of two, over twice the entries
+    std::array<numeral_char_entry, size> slots{};
+
+    static constexpr std::size_t slot_of(char32_t c) noexcept { return (c * 2654435761u) >> 7 & (size - 1); }
+
+    constexpr numeral_char find(char32_t c) const noexcept {
+        for (std::size_t i = slot_of(c);; i = (i + 1) & (size - 1)) {
+            if (slots[i].code_point == c && c != 0) return slots[i].info;
+            if (slots[i].code_point == 0) return {};
+        }
     }
-}
+};
+
+inline constexpr numeral_char_index numeral_char_lookup = [] {
+    numeral_char_index index;
+    for (auto const& e : numeral_char_table) {
+        std::size_t i = numeral_char_index::slot_of(e.code_point);
+        while (index.slots[i].code_point != 0) i = (i + 1) & (numeral_char_index::size - 1);
+        index.slots[i] = e;
+    }
+    return index;
+}();
+
+constexpr numeral_char classify_numeral_char(char32_t c) noexcept { return numeral_char_lookup.find(c); }
 
 // The code point of a three-byte UTF-8 sequence at `p` (every numeral character is one),
 // or 0 when the bytes there are not one.

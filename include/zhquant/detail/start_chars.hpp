@@ -6,7 +6,9 @@
 //
 // The tables are a superset: a character in them may still start nothing (万 only in 万分之,
 // 大 only in 大约), which the scanners' own checks decide.  Built at compile time from
-// classify_numeral_char(), so a character added there is found here too.
+// numeral_char_table (numeral_chars.hpp), so a character added there is found here too.  (From the
+// table's entries, not by testing all 65536 code points: clang's constant evaluation stops at a
+// million steps.)
 #pragma once
 
 #include <zhquant/detail/numeral_chars.hpp>
@@ -20,37 +22,32 @@ namespace zhquant::detail {
 // One bit per code point below U+10000.
 using start_char_bits = std::array<std::uint64_t, 0x10000 / 64>;
 
-constexpr bool starts_number(char32_t c) noexcept {
-    if ((c >= '0' && c <= '9') || c == '-' || c == '.') return true;
-    if ((c >= U'０' && c <= U'９') || c == U'－' || c == U'．') return true;
-    auto const kind = classify_numeral_char(c).kind;
-    return kind != numeral_char_kind::none && kind != numeral_char_kind::point &&
-           kind != numeral_char_kind::inner_over;
-}
-
-constexpr bool starts_mention(char32_t c) noexcept {
-    if (starts_number(c)) return true;
-    switch (c) {
-        case U'$': case U'¥': case U'£': case U'￥': case U'€':  // currency signs
-        case U'约': case U'近': case U'超': case U'逾':            // qualifiers
-        case U'大': case U'将': case U'接': case U'不': case U'多': case U'高':  // first characters of qualifiers
-        case U'上': case U'下': case U'半': case U'对':            // 上半年, 半成, 对折
-            return true;
-        default:
-            return false;
-    }
-}
-
-template <bool (*Starts)(char32_t)>
-constexpr start_char_bits make_start_chars() noexcept {
+// Digits, signs and points, and the numeral characters that can begin a numeral.
+constexpr start_char_bits make_number_start_chars() noexcept {
     start_char_bits bits{};
-    for (char32_t c = 0; c < 0x10000; ++c)
-        if (Starts(c)) bits[c / 64] |= std::uint64_t{1} << (c % 64);
+    auto const set = [&bits](char32_t c) { bits[c / 64] |= std::uint64_t{1} << (c % 64); };
+    for (char32_t c = '0'; c <= '9'; ++c) set(c);
+    for (char32_t c = U'０'; c <= U'９'; ++c) set(c);
+    for (char32_t c : {U'-', U'.', U'－', U'．'}) set(c);
+    for (auto const& e : numeral_char_table)
+        if (e.info.kind != numeral_char_kind::point && e.info.kind != numeral_char_kind::inner_over) set(e.code_point);
     return bits;
 }
 
-inline constexpr start_char_bits number_start_chars = make_start_chars<starts_number>();
-inline constexpr start_char_bits mention_start_chars = make_start_chars<starts_mention>();
+// What begins a number, and currency signs and the first characters of the words that open a
+// mention (qualifiers, 上半年, 半成, 打对折).
+constexpr start_char_bits make_mention_start_chars() noexcept {
+    start_char_bits bits = make_number_start_chars();
+    for (char32_t c : {U'$', U'¥', U'£', U'￥', U'€',            // currency signs
+                       U'约', U'近', U'超', U'逾',                   // qualifiers
+                       U'大', U'将', U'接', U'不', U'多', U'高',     // first characters of qualifiers
+                       U'上', U'下', U'半', U'对'})                  // 上半年, 半成, 对折
+        bits[c / 64] |= std::uint64_t{1} << (c % 64);
+    return bits;
+}
+
+inline constexpr start_char_bits number_start_chars = make_number_start_chars();
+inline constexpr start_char_bits mention_start_chars = make_mention_start_chars();
 
 // Moves `p` to the first character at or after it whose code point is in `bits`, or to `end`.
 // Sequences that are not one- to three-byte UTF-8 are stepped over byte by byte.

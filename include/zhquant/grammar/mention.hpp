@@ -23,9 +23,11 @@
 #include <boost/spirit/home/x3/core/parse.hpp>
 
 #include <array>
-#include <span>
 #include <cstddef>
+#include <cstdint>
+#include <iterator>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -42,10 +44,50 @@ inline bool starts_with(std::string_view text, std::string_view word) noexcept {
     return true;
 }
 
+// A word of a list, with its first three bytes kept as a number: a text is checked against a
+// whole list for the word it begins with, and nearly every word differs from it in its first
+// character, so one comparison of numbers rejects it where a byte loop took a few.
+struct listed_word {
+    std::string_view text;
+    std::uint32_t head = 0;  // the first (up to) three bytes
+    std::uint32_t mask = 0;  // which bytes of `head` the word has
+
+    constexpr listed_word(std::string_view word) noexcept : text(word), head(head_of(word)), mask(mask_of(word)) {}
+    template <std::size_t N>
+    constexpr listed_word(char const (&word)[N]) noexcept : listed_word(std::string_view(word, N - 1)) {}
+
+    // The first three bytes of `s` (zeros past its end): what begins_text wants for `s`.
+    static constexpr std::uint32_t head_of(std::string_view s) noexcept {
+        std::uint32_t h = 0;
+        for (std::size_t i = 0; i < 3 && i < s.size(); ++i) h |= std::uint32_t(static_cast<unsigned char>(s[i])) << (8 * i);
+        return h;
+    }
+    static constexpr std::uint32_t mask_of(std::string_view s) noexcept {
+        return s.size() >= 3 ? 0xFFFFFFu : (1u << (8 * s.size())) - 1;
+    }
+
+    // Whether `s`, whose head_of is `s_head`, begins with this word.
+    constexpr bool begins(std::string_view s, std::uint32_t s_head) const noexcept {
+        return (s_head & mask) == head && starts_with(s, text);
+    }
+};
+
 struct qualifier_word {
-    std::string_view word;
+    listed_word word;
     qualifier qual;
 };
+
+constexpr listed_word const& word_of(listed_word const& w) noexcept { return w; }
+constexpr listed_word const& word_of(qualifier_word const& w) noexcept { return w.word; }
+
+// The first entry of `words` (listed_word or qualifier_word) whose word begins `text`, or null.
+template <class Words>
+constexpr auto const* first_word_of(std::string_view text, Words const& words) noexcept {
+    std::uint32_t const h = listed_word::head_of(text);
+    for (auto const& w : words)
+        if (word_of(w).begins(text, h)) return &w;
+    return static_cast<decltype(&*std::begin(words))>(nullptr);
+}
 
 // Written before the number.  Longer words first: 超过 before 超.
 inline constexpr std::array<qualifier_word, 13> qualifiers_before{{
@@ -64,27 +106,49 @@ inline constexpr std::array<qualifier_word, 9> qualifiers_after{{
 }};
 
 // A verb between a qualifier and its number: 约为8%, 大约有5至10% (the span starts at the number).
-inline constexpr std::array<std::string_view, 4> linking_verbs{"为", "是", "有", "达"};
+inline constexpr std::array<listed_word, 4> linking_verbs{"为", "是", "有", "达"};
 
 // A unit's characters that, with what follows, are another word: 3条件 is not 3 条.
-inline constexpr std::array<std::string_view, 39> unit_lookalikes{
+inline constexpr std::array<listed_word, 39> unit_lookalikes{
     "条件", "条例", "名单", "名称", "名义", "名列", "期间", "期限", "家庭", "家乡", "部门", "部分",
     "部署", "处理", "处置", "起来", "起步", "起点", "台阶", "口号", "座谈", "场所", "场地", "场景", "人民",
     "户籍", "次要", "张贴", "支持", "支部", "本地", "本级", "本领", "份额", "头条", "只有", "只是", "个体",
     "个性"};
 
-inline constexpr std::array<std::string_view, 8> range_separators{"-", "—", "–", "～", "~", "至", "到", "－"};
-
-inline std::optional<qualifier_word> match_word(std::string_view text, auto const& words) {
-    for (auto const& w : words)
-        if (starts_with(text, w.word)) return w;
-    return std::nullopt;
-}
+inline constexpr std::array<listed_word, 8> range_separators{"-", "—", "–", "～", "~", "至", "到", "－"};
 
 inline std::size_t match_separator(std::string_view text) {
-    for (std::string_view s : range_separators)
-        if (starts_with(text, s)) return s.size();
-    return 0;
+    auto const* s = first_word_of(text, range_separators);
+    return s ? s->text.size() : 0;
+}
+
+// Whether the text after a numeral could go on as the `number` rule's fraction, mixed number or
+// money (分之, 又, spaces, a slash, 元): only then is the whole rule needed.
+inline bool may_continue_number(char const* p, char const* end) noexcept {
+    if (p == end) return false;
+    if (*p == ' ' || *p == '/') return true;
+    std::string_view const rest(p, static_cast<std::size_t>(end - p));
+    for (std::string_view w : {"分", "又", "元", "圆", "圓", "／"})
+        if (starts_with(rest, w)) return true;
+    return false;
+}
+
+// The `number` rule at `q` (advanced past it) into a default-constructed `out`.  Most numbers in
+// a report are a numeral alone (36923, 1.2万, 二十); for those the numeral scanner's answer is
+// the rule's, without the rule's attempts at a sign, a fraction or money.
+inline bool parse_number(char const*& q, char const* end, number_parts& out) {
+    std::string_view const rest(q, static_cast<std::size_t>(end - q));
+    bool const minus = starts_with(rest, "-") || starts_with(rest, "－") || starts_with(rest, "负") || starts_with(rest, "負");
+    if (!minus) {
+        numeral_parts whole;
+        char const* const e = scan_numeral(q, end, number_style::smart, whole);
+        if (e && !may_continue_number(e, end)) {
+            out.whole = std::move(whole);
+            q = e;
+            return true;
+        }
+    }
+    return boost::spirit::x3::parse(q, end, number, out);
 }
 
 // A range reads upwards: 10至5元 is no range (its 5元 is a mention of its own).  Values too large
@@ -156,25 +220,27 @@ public:
         out = mention_parts{};
         if (!text_begin) text_begin = p;
         std::string_view const rest(p, static_cast<std::size_t>(end - p));
-        if (read_named_date(rest, p, out)) return true;
-        if (read_named_percent(text_begin, rest, p, out)) return true;
-        if (read_currency_sign(text_begin, rest, p, end, out)) return true;
+        // Most mentions begin with an Arabic digit, which begins none of the words looked for first.
+        bool const at_digit = p < end && *p >= '0' && *p <= '9';
+        if (!at_digit) {
+            if (read_named_date(rest, p, out)) return true;
+            if (read_named_percent(text_begin, rest, p, out)) return true;
+            if (read_currency_sign(text_begin, rest, p, end, out)) return true;
+        }
         if (read_quoted_date(text_begin, p, end, out)) return true;
 
         // A qualifier before the number, perhaps with a verb between (约为8%).
         char const* number_at = p;
         qualifier before = qualifier::exact;
         bool span_from_qualifier = false;
-        if (auto w = detail::match_word(rest, detail::qualifiers_before)) {
+        if (auto const* w = at_digit ? nullptr : detail::first_word_of(rest, detail::qualifiers_before)) {
             before = w->qual;
-            number_at = p + w->word.size();
+            number_at = p + w->word.text.size();
             span_from_qualifier = true;
-            for (std::string_view verb : detail::linking_verbs) {
-                if (detail::starts_with(std::string_view(number_at, static_cast<std::size_t>(end - number_at)), verb)) {
-                    number_at += verb.size();
-                    span_from_qualifier = false;
-                    break;
-                }
+            if (auto const* verb = detail::first_word_of(std::string_view(number_at, static_cast<std::size_t>(end - number_at)),
+                                                         detail::linking_verbs)) {
+                number_at += verb->text.size();
+                span_from_qualifier = false;
             }
         }
         bool const ordinal = number_at == p && is_ordinal_position(text_begin, p);
@@ -203,7 +269,7 @@ private:
     // in 100千瓦 the 千 belongs to 千瓦, in 5百分点 the 百 to 百分点.
     bool read_number(char const* at, char const* end, number_parts& out, char const*& q) const {
         q = at;
-        if (!boost::spirit::x3::parse(q, end, number, out) || q == at) return false;
+        if (!detail::parse_number(q, end, out) || q == at) return false;
         if (out.shape != number_shape::plain || out.whole.tokens.size() < 2) return true;
         auto const& last = out.whole.tokens.back();
         if (last.kind != numeral_token_kind::unit && last.kind != numeral_token_kind::scale) return true;
@@ -212,7 +278,7 @@ private:
         char const* const limit = last.text.data();
         number_parts shorter;
         char const* q2 = at;
-        if (!boost::spirit::x3::parse(q2, limit, number, shorter) || q2 != limit) return true;
+        if (!detail::parse_number(q2, limit, shorter) || q2 != limit) return true;
         out = std::move(shorter);
         q = q2;
         return true;
@@ -289,12 +355,12 @@ private:
         if (before != U'“' && before != U'"' && before != U'「') return false;
         number_parts month_parts, day_parts;
         char const* q = p;
-        if (!boost::spirit::x3::parse(q, end, number, month_parts)) return false;
+        if (!detail::parse_number(q, end, month_parts)) return false;
         std::string_view rest(q, static_cast<std::size_t>(end - q));
         if (!detail::starts_with(rest, "·") && !detail::starts_with(rest, "・")) return false;
         q += 2;
         char const* const day_at = q;
-        if (!boost::spirit::x3::parse(q, end, number, day_parts) || q == day_at) return false;
+        if (!detail::parse_number(q, end, day_parts) || q == day_at) return false;
         std::string_view after(q, static_cast<std::size_t>(end - q));
         if (!detail::starts_with(after, "”") && !detail::starts_with(after, "\"") && !detail::starts_with(after, "」"))
             return false;
@@ -312,6 +378,12 @@ private:
     bool read_date(char const* start, number_parts const& first, char const* q, char const* end,
                    mention_parts& out) const {
         auto rest = [&](char const* at) { return std::string_view(at, static_cast<std::size_t>(end - at)); };
+        // Every date goes on from its number with 年, 季度, 月 or a range's separator: most numbers
+        // are no dates, and this is known before their values are worked out.
+        std::string_view const next = rest(q);
+        if (!detail::starts_with(next, "年") && !detail::starts_with(next, "月") && !detail::starts_with(next, "季度") &&
+            !detail::match_separator(next))
+            return false;
         long year = 0, month = 0, day = 0;
         std::string value;
         char const* e = q;
@@ -325,13 +397,13 @@ private:
                 // 2024年12月, 2024年12月5日
                 number_parts m;
                 char const* mq = e;
-                if (boost::spirit::x3::parse(mq, end, number, m) && detail::is_plain_integer_in(m, 1, 12, month) &&
+                if (detail::parse_number(mq, end, m) && detail::is_plain_integer_in(m, 1, 12, month) &&
                     detail::starts_with(rest(mq), "月")) {
                     e = mq + 3;
                     value += "-" + detail::two_digits(month);
                     number_parts d;
                     char const* dq = e;
-                    if (boost::spirit::x3::parse(dq, end, number, d) && detail::is_plain_integer_in(d, 1, 31, day) &&
+                    if (detail::parse_number(dq, end, d) && detail::is_plain_integer_in(d, 1, 31, day) &&
                         (detail::starts_with(rest(dq), "日") || detail::starts_with(rest(dq), "号"))) {
                         e = dq + 3;
                         value += "-" + detail::two_digits(day);
@@ -346,7 +418,7 @@ private:
             number_parts second;
             char const* sq = q + sep;
             long year2 = 0;
-            if (sep && boost::spirit::x3::parse(sq, end, number, second) && detail::is_year_numeral(second, year2) &&
+            if (sep && detail::parse_number(sq, end, second) && detail::is_year_numeral(second, year2) &&
                 detail::starts_with(rest(sq), "年") && year2 > year)
                 return finish_date(start, sq + 3, std::to_string(year), std::to_string(year2), out);
             return false;
@@ -362,7 +434,7 @@ private:
             number_parts second;
             char const* sq = q + sep;
             long month2 = 0;
-            if (boost::spirit::x3::parse(sq, end, number, second) && detail::is_plain_integer_in(second, 1, 12, month2) &&
+            if (detail::parse_number(sq, end, second) && detail::is_plain_integer_in(second, 1, 12, month2) &&
                 month2 > month && detail::starts_with(rest(sq), "月")) {
                 e = sq + 3;
                 if (detail::starts_with(rest(e), "份")) e += 3;
@@ -376,7 +448,7 @@ private:
         value = "XXXX-" + detail::two_digits(month);
         number_parts d;
         char const* dq = e;
-        if (boost::spirit::x3::parse(dq, end, number, d) && detail::is_plain_integer_in(d, 1, 31, day) &&
+        if (detail::parse_number(dq, end, d) && detail::is_plain_integer_in(d, 1, 31, day) &&
             (detail::starts_with(rest(dq), "日") || detail::starts_with(rest(dq), "号"))) {
             e = dq + 3;
             value += "-" + detail::two_digits(day);
@@ -401,8 +473,8 @@ private:
         auto m = units_->longest_match(rest);
         if (!m) return nullptr;
         // 3条件 is no 3 条, but 100人民币 is 100 人民币: a look-alike loses to a longer unit.
-        for (std::string_view w : detail::unit_lookalikes)
-            if (detail::starts_with(rest, w) && w.size() > m->length) return nullptr;
+        if (auto const* w = detail::first_word_of(rest, detail::unit_lookalikes); w && w->text.size() > m->length)
+            return nullptr;
         *after = at + m->length;
         // 一帧帧, 一件件: a classifier said twice is a manner, not a count.
         std::string_view const word = rest.substr(0, m->length);
@@ -587,7 +659,7 @@ private:
         if (!sep) return;
         number_parts second;
         char const* sq = q + sep;
-        if (!boost::spirit::x3::parse(sq, end, number, second) || second.negative || sq == q + sep) return;
+        if (!detail::parse_number(sq, end, second) || second.negative || sq == q + sep) return;
         if (!detail::ascends(out.low, second)) return;
         std::string_view const after(sq, static_cast<std::size_t>(end - sq));
         if (out.kind == mention_kind::percent) {
@@ -611,7 +683,7 @@ private:
         if (!sep || out.low.shape != number_shape::plain) return false;
         number_parts second;
         char const* sq = q + sep;
-        if (!boost::spirit::x3::parse(sq, end, number, second) || second.negative || sq == q + sep) return false;
+        if (!detail::parse_number(sq, end, second) || second.negative || sq == q + sep) return false;
         if (!detail::ascends(out.low, second)) return false;
         std::string_view const after(sq, static_cast<std::size_t>(end - sq));
         if (detail::starts_with(after, "%") || detail::starts_with(after, "％")) {
@@ -634,13 +706,13 @@ private:
 
     void read_qualifier_after(char const* q, char const* end, mention_parts& out) const {
         std::string_view const rest(q, static_cast<std::size_t>(end - q));
-        if (auto w = detail::match_word(rest, detail::qualifiers_after)) {
+        if (auto const* w = detail::first_word_of(rest, detail::qualifiers_after)) {
             // 多 and 余 after a unit qualify only a time (两年多); elsewhere they start a word (多个).
-            bool const single = w->word == "多" || w->word == "余";
+            bool const single = w->word.text == "多" || w->word.text == "余";
             bool const time_unit = out.measure && out.measure->dimension == dimension::time;
             if (single && !time_unit) return;
             out.qual = w->qual;
-            out.end = q + w->word.size();
+            out.end = q + w->word.text.size();
             return;
         }
         // 三年内, 6个月内: 内 after a time span reads as 以内.

@@ -84,10 +84,10 @@ struct trace_step {
 
 // What a rule reads: the normalized text, its mentions, the words; and what it wrote.
 struct match_state {
-    std::string_view text;                    // the normalized text of the whole document
-    std::vector<mention> const* mentions;     // normalized offsets, in order
-    lexicon const* words;
-    std::vector<journal_entry> journal;
+    std::string_view text;                       // the normalized text of the whole document
+    std::vector<mention> const* mentions = nullptr;  // normalized offsets, in order
+    lexicon const* words = nullptr;
+    std::vector<journal_entry> journal{};
     std::vector<trace_step>* trace = nullptr;  // set by explain() only; null costs a test a primitive
 
     std::size_t offset(char const* p) const { return static_cast<std::size_t>(p - text.data()); }
@@ -144,18 +144,31 @@ struct match_state {
     }
 
     // The mention that starts exactly at `at`.
-    std::optional<std::size_t> mention_at(std::size_t at) const {
-        auto it = std::lower_bound(mentions->begin(), mentions->end(), at,
-                                   [](mention const& m, std::size_t o) { return m.start < o; });
-        if (it == mentions->end() || it->start != at) return std::nullopt;
-        return static_cast<std::size_t>(it - mentions->begin());
+    std::optional<std::size_t> mention_at(std::size_t at) {
+        std::size_t const i = first_mention_from(at);
+        if (i == mentions->size() || (*mentions)[i].start != at) return std::nullopt;
+        return i;
     }
 
     // Where the next mention at or after `at` starts (text size when none).
-    std::size_t next_mention_start(std::size_t at) const {
-        auto it = std::lower_bound(mentions->begin(), mentions->end(), at,
-                                   [](mention const& m, std::size_t o) { return m.start < o; });
-        return it == mentions->end() ? text.size() : it->start;
+    std::size_t next_mention_start(std::size_t at) {
+        std::size_t const i = first_mention_from(at);
+        return i == mentions->size() ? text.size() : (*mentions)[i].start;
+    }
+
+    // The index of the first mention that starts at or after `at`.  The rules ask about the same
+    // few places again and again (each rule of a set at a clause start, then the places after
+    // it), so the last answer and the one after it are tried before a binary search.
+    std::size_t first_mention_from(std::size_t at) {
+        auto const& ms = *mentions;
+        auto const answers = [&](std::size_t i) {
+            return (i == ms.size() || ms[i].start >= at) && (i == 0 || ms[i - 1].start < at);
+        };
+        if (last_first_mention <= ms.size() && answers(last_first_mention)) return last_first_mention;
+        if (last_first_mention < ms.size() && answers(last_first_mention + 1)) return ++last_first_mention;
+        auto const it = std::lower_bound(ms.begin(), ms.end(), at, [](mention const& m, std::size_t o) { return m.start < o; });
+        last_first_mention = static_cast<std::size_t>(it - ms.begin());
+        return last_first_mention;
     }
 
     struct text_scan {
@@ -171,12 +184,13 @@ struct match_state {
         std::string_view name;
     };
     static constexpr std::uint8_t unknown_stop = 0xFF;
-    std::vector<std::uint8_t> stop_words;  // per byte of text: a stop word's length, or unknown_stop
+    std::vector<std::uint8_t> stop_words{};  // per byte of text: a stop word's length, or unknown_stop
     std::size_t longest_stop = 0;
     std::array<text_scan, 16> scans{};
     std::size_t next_scan = 0;
     std::array<trimmed_name, 16> names{};
     std::size_t next_name = 0;
+    std::size_t last_first_mention = 0;  // first_mention_from's last answer
 };
 
 struct match_state_tag;
@@ -219,6 +233,12 @@ inline bool ends_text(std::string_view s, bool list_item = false) {
 
 // Words that end an indicator because what follows them is a change or a share.
 inline std::size_t stop_word(std::string_view s, lexicon const& words) {
+    if (s.empty()) return 0;
+    // Asked at every character of an indicator: most start no stop word, told by one decoding.
+    char32_t const c = word_list::first_code_point(s);
+    if (!words.bases.may_start(c) && !words.up.may_start(c) && !words.down.may_start(c) && !words.flat.may_start(c) &&
+        c != U'分' && c != U'占' && c != U'比' && c != U'其')
+        return 0;
     if (std::size_t n = words.bases.match(s)) return n;
     if (std::size_t n = words.up.match(s)) return n;
     if (std::size_t n = words.down.match(s)) return n;
@@ -536,7 +556,8 @@ struct name_list_parser : primitive<name_list_parser> {
              k += detail::utf8_step(st.text.substr(k)))
             last_end += detail::utf8_step(st.text.substr(last_end, at - last_end));
         names.emplace_back(name_begin, last_end);
-        for (auto const& [b, e] : names) {
+        for (auto const& span : names) {
+            std::size_t const b = span.first, e = span.second;  // not a structured binding: clang 14 cannot capture one
             st.journal.push_back({journal_entry::kind::item_begin, {}, b, b, {}, {}, direction::up, this});
             std::string_view const name =
                 st.name_in(b, e, [&] { return detail::trim_fillers(st.text.substr(b, e - b), *st.words); });

@@ -138,7 +138,7 @@ void extract_piece(normalized_text const& piece, rule_set const& rules, lexicon 
     std::vector<error> found_errors;
     zhquant::detail::scan_mentions(piece.text, words.units, mentions, found_errors);
 
-    match_state state{piece.text, &mentions, &words, {}};
+    match_state state{.text = piece.text, .mentions = &mentions, .words = &words};
     watch.begin_piece(state);
     std::vector<zhquant::record> records;
     std::vector<bool> claimed(mentions.size(), false);

@@ -78,7 +78,7 @@ public:
 
     // The longest word that `text` starts with, or 0.
     std::size_t match(std::string_view text) const {
-        if (text.empty()) return 0;
+        if (text.empty() || !may_start(first_code_point(text))) return 0;
         auto const& bucket = buckets_[bucket_of(text)];
         for (std::uint32_t i : bucket) {
             std::string const& w = words_[i];
@@ -98,6 +98,28 @@ public:
     }
 
     std::vector<std::string> const& words() const { return words_; }
+
+    static constexpr char32_t no_code_point = 0xFFFFFFFF;
+
+    // The code point of a one- to three-byte character at the start of a non-empty `text`
+    // (no_code_point for a longer or broken one), for may_start: several lists can be asked about
+    // one decoded character.
+    static char32_t first_code_point(std::string_view text) {
+        auto const b0 = static_cast<unsigned char>(text[0]);
+        if (b0 < 0x80) return b0;
+        if ((b0 & 0xE0) == 0xC0 && text.size() >= 2)
+            return (char32_t(b0 & 0x1F) << 6) | char32_t(static_cast<unsigned char>(text[1]) & 0x3F);
+        if ((b0 & 0xF0) == 0xE0 && text.size() >= 3)
+            return (char32_t(b0 & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(text[1]) & 0x3F) << 6) |
+                   char32_t(static_cast<unsigned char>(text[2]) & 0x3F);
+        return no_code_point;
+    }
+
+    // Whether a word might start with the character `c` (first_code_point): false means none does.
+    // Most characters of a report start no word of a list, and this says so before any hashing.
+    bool may_start(char32_t c) const {
+        return !all_indexed_ || c == no_code_point || (first_chars_[c / 64] >> (c % 64) & 1) != 0;
+    }
 
 private:
     static constexpr std::size_t bucket_count = 256;
@@ -126,7 +148,12 @@ private:
     void reindex() {
         for (auto& b : buckets_) b.clear();
         for (auto& b : suffix_buckets_) b.clear();
+        first_chars_.assign(first_chars_.size(), 0);
+        all_indexed_ = true;
         for (std::size_t i = 0; i < words_.size(); ++i) {
+            char32_t const c = first_code_point(words_[i]);
+            if (c == no_code_point) all_indexed_ = false;
+            else first_chars_[c / 64] |= std::uint64_t(1) << (c % 64);
             buckets_[bucket_of(words_[i])].push_back(static_cast<std::uint32_t>(i));
             suffix_buckets_[suffix_bucket_of(words_[i])].push_back(static_cast<std::uint32_t>(i));
         }
@@ -136,6 +163,9 @@ private:
     std::unordered_set<std::string, word_hash, std::equal_to<>> known_;
     std::array<std::vector<std::uint32_t>, bucket_count> buckets_;         // by first character, longest first
     std::array<std::vector<std::uint32_t>, bucket_count> suffix_buckets_;  // by last character, longest first
+    // Bit c: some word starts with code point c (c < 0x10000), for may_start.
+    std::vector<std::uint64_t> first_chars_ = std::vector<std::uint64_t>(0x10000 / 64);
+    bool all_indexed_ = true;  // no word starts with a four-byte character (or a broken one)
 };
 
 struct lexicon {

@@ -226,6 +226,10 @@ public:
     }
 
     friend constexpr std::optional<rational> checked_mul(rational const& a, rational const& b) noexcept {
+        // Most unit factors are 1 (元 to CNY, 人 to persons): no arithmetic then.
+        constexpr rational one(decimal::from_int(1));
+        if (b == one) return a;
+        if (a == one) return b;
         auto const product = detail::multiply(a.factored(), b.factored());
         if (!product) return std::nullopt;
         return from_factored(*product);
