@@ -17,6 +17,7 @@
 #include <zhquant/text/line_pieces.hpp>
 #include <zhquant/text/normalize.hpp>
 
+#include <iterator>
 #include <optional>
 #include <string_view>
 #include <tuple>
@@ -68,12 +69,13 @@ struct ignore_attempts {
     void end_piece(offset_map const&) {}
 };
 
-// The driver over a normalized text of whole lines: sentence by sentence, at each clause start
-// every rule; the best match makes records (offsets and mention indices the text's).
+// The driver over a normalized text of whole lines from `from` (a sentence's start) to its end:
+// sentence by sentence, at each clause start every rule; the best match makes records (offsets
+// and mention indices the text's).
 template <class Watch>
-void drive(std::string_view norm, rule_set const& rules, match_state& state, std::vector<zhquant::record>& records,
-           std::vector<bool>& claimed, Watch& watch) {
-    std::size_t sentence = 0;
+void drive(std::string_view norm, std::size_t from, rule_set const& rules, match_state& state,
+           std::vector<zhquant::record>& records, std::vector<bool>& claimed, Watch& watch) {
+    std::size_t sentence = from;
     while (sentence < norm.size()) {
         std::size_t mark = 0;
         std::size_t const sentence_end = detail::sentence_end(norm, sentence, mark);
@@ -128,37 +130,86 @@ inline void shift_mentions(zhquant::record& r, std::size_t by) {
     for (auto& i : r.mentions) i += by;
 }
 
-// One piece of normalized text (whole lines, line_pieces.hpp): its mentions, records, unclaimed
-// mentions and errors appended to `out`, with offsets into the original input.
-template <class Watch>
-void extract_piece(normalized_text const& piece, rule_set const& rules, lexicon const& words, extraction& out,
-                   Watch& watch) {
-    out.errors.insert(out.errors.end(), piece.problems.begin(), piece.problems.end());
+// A piece is read in rounds of at most this many mentions (extract_piece).
+inline constexpr std::size_t round_mentions = 16384;
+
+// Where a round that starts at `from` and has read mentions up to `scanned` ends: after the last
+// sentence mark (sentence_end's) before `scanned`, or at `scanned` when the sentence goes on.
+inline std::size_t round_end(std::string_view norm, std::size_t from, std::size_t scanned) {
+    static constexpr std::string_view marks[] = {"。", "！", "？", "；", ";", "!", "?", "\n"};
+    for (std::size_t p = scanned; p > from; --p) {
+        std::string_view const before = norm.substr(0, p);
+        for (std::string_view m : marks)
+            if (before.size() - from >= m.size() && before.ends_with(m)) return p;
+    }
+    return scanned;
+}
+
+// One piece of normalized text (whole lines, line_pieces.hpp), read in rounds: each round's
+// mentions, records, unclaimed mentions and errors go to `emit(extraction&&, original_begin,
+// original_end)` (mention indices the round's, offsets and [original_begin, original_end) the
+// input's).  A round has at most round_mentions mentions and ends at a sentence's end, so that a
+// line of a million characters (a PDF's lines joined, a file without line breaks) is not held
+// with all its mentions and records at once; a sentence with more mentions than that (no prose
+// has one) is cut after them, and a record across the cut is not made.  A piece of ordinary text
+// is one round.
+template <class Watch, class Emit>
+void extract_piece(normalized_text const& piece, rule_set const& rules, lexicon const& words, Watch& watch,
+                   Emit&& emit) {
+    std::string_view const text = piece.text;
+    auto const& map = piece.map;
     std::vector<mention> mentions;
     std::vector<error> found_errors;
-    zhquant::detail::scan_mentions(piece.text, words.units, mentions, found_errors);
-
-    match_state state{.text = piece.text, .mentions = &mentions, .words = &words};
+    match_state state{.text = text, .mentions = &mentions, .words = &words};
     watch.begin_piece(state);
-    std::vector<zhquant::record> records;
-    std::vector<bool> claimed(mentions.size(), false);
-    drive(piece.text, rules, state, records, claimed, watch);
-    watch.end_piece(piece.map);
+    bool first_round = true;
+    for (std::size_t from = 0; first_round || from < text.size(); first_round = false) {
+        mentions.clear();
+        found_errors.clear();
+        std::size_t const scanned =
+            zhquant::detail::scan_mentions(text, words.units, mentions, found_errors, from, round_mentions);
+        std::size_t const to = scanned < text.size() ? round_end(text, from, scanned) : text.size();
+        // What lies past the round's end is read again by the next round.
+        while (!mentions.empty() && mentions.back().start >= to) mentions.pop_back();
+        std::erase_if(found_errors, [to](error const& e) { return e.offset >= to; });
+        state.last_first_mention = 0;
 
-    auto const& map = piece.map;
+        std::vector<zhquant::record> records;
+        std::vector<bool> claimed(mentions.size(), false);
+        drive(text.substr(0, to), from, rules, state, records, claimed, watch);
+
+        extraction x;
+        if (first_round) x.errors = piece.problems;
+        for (auto& r : records) {
+            std::tie(r.start, r.end) = map.to_original(r.start, r.end);
+            x.records.push_back(std::move(r));
+        }
+        for (auto& m : mentions) {
+            std::tie(m.start, m.end) = map.to_original(m.start, m.end);
+            x.mentions.push_back(std::move(m));
+        }
+        for (auto& e : found_errors) x.errors.push_back(error{map.to_original(e.offset, e.offset).first, e.message});
+        for (std::size_t i = 0; i < claimed.size(); ++i)
+            if (!claimed[i]) x.unclaimed.push_back(i);
+        std::size_t const original_begin = from == 0 ? map.original_begin() : map.to_original(from, from).first;
+        std::size_t const original_end = to == text.size() ? map.original_end() : map.to_original(to, to).first;
+        emit(std::move(x), original_begin, original_end);
+        from = to;
+    }
+    watch.end_piece(map);
+}
+
+// Appends `x` (a round of extract_piece) to `out`, its mention indices moved past out's.
+inline void append_extraction(extraction& out, extraction&& x) {
     std::size_t const first = out.mentions.size();
-    for (auto& r : records) {
-        std::tie(r.start, r.end) = map.to_original(r.start, r.end);
+    out.errors.insert(out.errors.end(), std::make_move_iterator(x.errors.begin()), std::make_move_iterator(x.errors.end()));
+    for (auto& r : x.records) {
         shift_mentions(r, first);
         out.records.push_back(std::move(r));
     }
-    for (auto& m : mentions) {
-        std::tie(m.start, m.end) = map.to_original(m.start, m.end);
-        out.mentions.push_back(std::move(m));
-    }
-    for (auto& e : found_errors) out.errors.push_back(error{map.to_original(e.offset, e.offset).first, e.message});
-    for (std::size_t i = 0; i < claimed.size(); ++i)
-        if (!claimed[i]) out.unclaimed.push_back(first + i);
+    out.mentions.insert(out.mentions.end(), std::make_move_iterator(x.mentions.begin()),
+                        std::make_move_iterator(x.mentions.end()));
+    for (std::size_t i : x.unclaimed) out.unclaimed.push_back(first + i);
 }
 
 // extract() with a watcher, over the whole text.
@@ -167,7 +218,10 @@ extraction extract_watched(std::string_view text, rule_set const& rules, extract
     extraction out;
     lexicon const& words = options.words ? *options.words : lexicon::builtin();
     line_pieces pieces(options.normalize);
-    auto take = [&](normalized_text const& piece, std::string_view) { extract_piece(piece, rules, words, out, watch); };
+    auto take = [&](normalized_text const& piece, std::string_view) {
+        extract_piece(piece, rules, words, watch,
+                      [&](extraction&& x, std::size_t, std::size_t) { append_extraction(out, std::move(x)); });
+    };
     if (auto e = pieces.feed(text, take)) {
         out.errors.push_back(*e);
         return out;
@@ -184,8 +238,9 @@ inline extraction extract(std::string_view text, rule_set const& rules, extract_
 }
 
 // extract() for an input that arrives in blocks, with memory bounded by the block size and the
-// longest line: each piece of whole lines is handed out as its own extraction (mention indices
-// the piece's, offsets the whole input's) with the piece's original bytes.
+// longest line: each piece of whole lines (a long or dense one in rounds of whole sentences,
+// extract_piece) is handed out as its own extraction (mention indices its own, offsets the whole
+// input's) with its original bytes.
 //
 //     zhquant::rules::extract_stream stream(township_report::rules());
 //     auto print = [](zhquant::extraction&& x, std::string_view original, std::size_t original_begin) {
@@ -212,10 +267,11 @@ public:
 private:
     template <class Sink>
     void take(normalized_text const& piece, std::string_view original, Sink& sink) {
-        extraction x;
+        std::size_t const piece_begin = piece.map.original_begin();
         detail::ignore_attempts none;
-        detail::extract_piece(piece, *rules_, *words_, x, none);
-        sink(std::move(x), original, piece.map.original_begin());
+        detail::extract_piece(piece, *rules_, *words_, none, [&](extraction&& x, std::size_t begin, std::size_t end) {
+            sink(std::move(x), original.substr(begin - piece_begin, end - begin), begin);
+        });
     }
 
     rule_set const* rules_;
