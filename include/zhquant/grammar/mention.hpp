@@ -125,28 +125,24 @@ inline std::size_t match_separator(std::string_view text) {
 // Whether the text after a numeral could go on as the `number` rule's fraction, mixed number or
 // money (分之, 又, spaces, a slash, 元): only then is the whole rule needed.
 inline bool may_continue_number(char const* p, char const* end) noexcept {
-    if (p == end) return false;
-    if (*p == ' ' || *p == '/') return true;
-    std::string_view const rest(p, static_cast<std::size_t>(end - p));
-    for (std::string_view w : {"分", "又", "元", "圆", "圓", "／"})
-        if (starts_with(rest, w)) return true;
-    return false;
+    static constexpr std::array<listed_word, 8> continuations{" ", "/", "分", "又", "元", "圆", "圓", "／"};
+    return first_word_of(std::string_view(p, static_cast<std::size_t>(end - p)), continuations) != nullptr;
 }
+
+// The `number` rule's signs.
+inline constexpr std::array<listed_word, 4> minus_signs{"-", "－", "负", "負"};
 
 // The `number` rule at `q` (advanced past it) into a default-constructed `out`.  Most numbers in
 // a report are a numeral alone (36923, 1.2万, 二十); for those the numeral scanner's answer is
 // the rule's, without the rule's attempts at a sign, a fraction or money.
 inline bool parse_number(char const*& q, char const* end, number_parts& out) {
-    std::string_view const rest(q, static_cast<std::size_t>(end - q));
-    bool const minus = starts_with(rest, "-") || starts_with(rest, "－") || starts_with(rest, "负") || starts_with(rest, "負");
-    if (!minus) {
-        numeral_parts whole;
-        char const* const e = scan_numeral(q, end, number_style::smart, whole);
+    if (!first_word_of(std::string_view(q, static_cast<std::size_t>(end - q)), minus_signs)) {
+        char const* const e = scan_numeral(q, end, number_style::smart, out.whole);
         if (e && !may_continue_number(e, end)) {
-            out.whole = std::move(whole);
             q = e;
             return true;
         }
+        out.whole = numeral_parts{};
     }
     return boost::spirit::x3::parse(q, end, number, out);
 }
@@ -217,7 +213,7 @@ public:
     explicit mention_reader(unit_registry const& units) : units_(&units) {}
 
     bool read(char const* text_begin, char const* p, char const* end, mention_parts& out) const {
-        out = mention_parts{};
+        out.clear();
         if (!text_begin) text_begin = p;
         std::string_view const rest(p, static_cast<std::size_t>(end - p));
         // Most mentions begin with an Arabic digit, which begins none of the words looked for first.
@@ -583,8 +579,9 @@ private:
     static void read_half(char const* q, char const* end, mention_parts& out) {
         std::string_view const rest(q, static_cast<std::size_t>(end - q));
         if (!detail::starts_with(rest, "半")) return;
-        for (std::string_view w : {"半径", "半岛", "半导体", "半年", "半天", "半月", "半数", "半个", "半价", "半小时"})
-            if (detail::starts_with(rest, w)) return;
+        static constexpr std::array<detail::listed_word, 10> half_words{"半径", "半岛", "半导体", "半年", "半天",
+                                                                         "半月", "半数", "半个", "半价", "半小时"};
+        if (detail::first_word_of(rest, half_words)) return;
         out.half = true;
         out.end = q + 3;
     }
@@ -616,8 +613,8 @@ private:
             std::string_view const next(after, static_cast<std::size_t>(end - after));
             numeral_parts ignored;
             if (scan_numeral(after, end, number_style::smart, ignored)) return false;
-            for (std::string_view w : {"全国", "中央", "人大", "政协", "党代会", "全会"})
-                if (detail::starts_with(next, w)) return false;
+            static constexpr std::array<detail::listed_word, 6> session_words{"全国", "中央", "人大", "政协", "党代会", "全会"};
+            if (detail::first_word_of(next, session_words)) return false;
         }
         return true;
     }

@@ -42,6 +42,24 @@ struct mention_parts {
     std::optional<rational> fixed_value;  // a word that is its own number: 对折 (50%), 半成 (5%)
     std::uint8_t tenth_digit = 0;      // 七成六: 6 more percent
     char const* number_end = nullptr;  // where the number read ended, even when no mention was
+
+    // As default-constructed (every member), keeping storage: the reader starts every attempt
+    // from a clear one, at every candidate character of a text.
+    void clear() noexcept {
+        kind = mention_kind::quantity;
+        begin = end = nullptr;
+        qual = qualifier::exact;
+        low.clear();
+        high.reset();
+        measure = per = nullptr;
+        percent = percent_form::none;
+        date.clear();
+        date_high.clear();
+        half = false;
+        fixed_value.reset();
+        tenth_digit = 0;
+        number_end = nullptr;
+    }
 };
 
 }  // namespace zhquant::grammar

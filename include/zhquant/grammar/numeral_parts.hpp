@@ -54,6 +54,13 @@ struct numeral_parts {
     boost::container::small_vector<numeral_token, 8> tokens;
     numeral_form form;
     std::string_view inner_over;  // 余 or 多 written between the number and its scale (130余万)
+
+    // As default-constructed, keeping the tokens' storage (cheaper than assigning a new one).
+    void clear() noexcept {
+        tokens.clear();
+        form = {};
+        inner_over = {};
+    }
 };
 
 // A whole number as the `number` rule reads it: a numeral, a fraction or an amount of money.
@@ -75,6 +82,17 @@ struct number_parts {
     std::uint8_t jiao = 0;  // 角: tenths of a yuan
     std::uint8_t fen = 0;   // 分: hundredths
     bool money_settled = false;  // 整 or 正: "and no smaller change"
+
+    // As default-constructed (every member), keeping the tokens' storage.
+    void clear() noexcept {
+        shape = number_shape::plain;
+        negative = numerator_negative = mixed = false;
+        whole.clear();
+        numerator.clear();
+        integer.clear();
+        jiao = fen = 0;
+        money_settled = false;
+    }
 };
 
 }  // namespace zhquant::grammar
