@@ -56,7 +56,7 @@ struct listed_word {
     template <std::size_t N>
     constexpr listed_word(char const (&word)[N]) noexcept : listed_word(std::string_view(word, N - 1)) {}
 
-    // The first three bytes of `s` (zeros past its end): what begins_text wants for `s`.
+    // The first three bytes of `s` (zeros past its end): what begins() wants for `s`.
     static constexpr std::uint32_t head_of(std::string_view s) noexcept {
         std::uint32_t h = 0;
         for (std::size_t i = 0; i < 3 && i < s.size(); ++i) h |= std::uint32_t(static_cast<unsigned char>(s[i])) << (8 * i);

@@ -82,6 +82,15 @@ struct trace_step {
     std::string_view expected;     // a failure: what was wanted, for people ("a date")
 };
 
+namespace detail {
+// Words that end an indicator because a share or a list's values follow (占, 分别), besides the
+// lexicon's change words.
+inline word_list const& share_words() {
+    static word_list const words{"分别", "占", "比重", "其中"};
+    return words;
+}
+}  // namespace detail
+
 // What a rule reads: the normalized text, its mentions, the words; and what it wrote.
 struct match_state {
     std::string_view text;                       // the normalized text of the whole document
@@ -122,8 +131,8 @@ struct match_state {
     std::size_t stop_word_at(std::size_t at, std::size_t limit, Find&& find) {
         if (stop_words.size() != text.size()) {
             stop_words.assign(text.size(), unknown_stop);
-            longest_stop = 6;  // 分别, 比重, 其中
-            for (word_list const* list : {&words->bases, &words->up, &words->down, &words->flat})
+            longest_stop = 0;
+            for (word_list const* list : {&words->bases, &words->up, &words->down, &words->flat, &detail::share_words()})
                 if (!list->words().empty()) longest_stop = std::max(longest_stop, list->words().front().size());
         }
         if (limit - at < longest_stop) return find();
@@ -233,18 +242,15 @@ inline bool ends_text(std::string_view s, bool list_item = false) {
 
 // Words that end an indicator because what follows them is a change or a share.
 inline std::size_t stop_word(std::string_view s, lexicon const& words) {
+    word_list const& shares = share_words();
     if (s.empty()) return 0;
     // Asked at every character of an indicator: most start no stop word, told by one decoding.
     char32_t const c = word_list::first_code_point(s);
     if (!words.bases.may_start(c) && !words.up.may_start(c) && !words.down.may_start(c) && !words.flat.may_start(c) &&
-        c != U'分' && c != U'占' && c != U'比' && c != U'其')
+        !shares.may_start(c))
         return 0;
-    if (std::size_t n = words.bases.match(s)) return n;
-    if (std::size_t n = words.up.match(s)) return n;
-    if (std::size_t n = words.down.match(s)) return n;
-    if (std::size_t n = words.flat.match(s)) return n;
-    for (std::string_view w : {"分别", "占", "比重", "其中"})
-        if (s.substr(0, w.size()) == w) return w.size();
+    for (word_list const* list : {&words.bases, &words.up, &words.down, &words.flat, &shares})
+        if (std::size_t n = list->match(s)) return n;
     return 0;
 }
 
