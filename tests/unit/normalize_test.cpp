@@ -569,7 +569,7 @@ TEST(PdfRepair, TheRuleAsATable) {
         detail_run run;
         run_becomes becomes;
     };
-    // {before_exists, before_wide, before_sentence_end, after_exists, after_wide, line_break}
+    // {before_exists, before_wide, before_sentence_end, after_exists, after_wide, line_break, after_combines}
     row const rows[] = {
         {{true, true, true, true, true, true}, run_becomes::line_break},     // 。\n下
         {{true, true, true, true, true, false}, run_becomes::nothing},       // 。 下
@@ -582,11 +582,35 @@ TEST(PdfRepair, TheRuleAsATable) {
         {{false, false, false, true, true, true}, run_becomes::nothing},     // start of text
         {{true, true, false, false, false, true}, run_becomes::line_break},  // end of text
         {{true, true, false, false, false, false}, run_becomes::nothing},
+        {{true, true, false, true, false, false, true}, run_becomes::space},      // ㅎ ￛ: would compose
+        {{true, true, false, true, false, true, true}, run_becomes::line_break},  // か\n゙
     };
     for (row const& r : rows) {
         SCOPED_TRACE(testing::Message() << r.run.before_exists << r.run.before_wide << r.run.before_sentence_end
                                         << r.run.after_exists << r.run.after_wide << r.run.line_break);
         EXPECT_EQ(zhquant::detail::resolve_whitespace_run(r.run), r.becomes);
+    }
+}
+
+// Found by the normalize fuzz target: a removed run joined two characters that NFKC composes
+// (Hangul letters, a kana and its voicing mark), normalized apart, so that normalizing the result
+// again changed it.  A run before a character that combines stays.
+TEST(PdfRepair, RunBeforeACombiningCharacterStaysSoTheResultIsNormalized) {
+    struct row {
+        std::string_view input, expected;
+    };
+    row const rows[] = {
+        {"ㅎ\rￛ", "\u1112\n\u1174"},      // compatibility jamo, normalized to conjoining ones
+        {"ㅎ ￛ", "\u1112 \u1174"},
+        {"가 \u11A8", "가 \u11A8"},        // a syllable and a final consonant
+        {"か \u3099", "か \u3099"},        // a kana and the combining voicing mark
+        {"同\n比", "同比"},                 // and what combines with nothing is still joined
+    };
+    for (row const& r : rows) {
+        SCOPED_TRACE(r.input);
+        auto const once = must_normalize(r.input);
+        EXPECT_EQ(once.text, r.expected);
+        EXPECT_EQ(must_normalize(once.text).text, once.text);
     }
 }
 

@@ -228,10 +228,10 @@ private:
         prev_sentence_end_ = detail::is_sentence_final(last) || (prev_sentence_end_ && detail::is_closing_mark(last));
     }
 
-    detail::run_becomes resolve_run(bool after_exists, bool after_wide) {
+    detail::run_becomes resolve_run(bool after_exists, bool after_wide, bool after_combines = false) {
         using detail::run_becomes;
         run_becomes const r = detail::resolve_whitespace_run(
-            {prev_exists_, prev_wide_, prev_sentence_end_, after_exists, after_wide, run_.line_break});
+            {prev_exists_, prev_wide_, prev_sentence_end_, after_exists, after_wide, run_.line_break, after_combines});
         std::size_t const length = run_.end - run_.begin;
         auto const keep = [&](std::size_t at, char c) {
             out_ += c;
@@ -257,11 +257,12 @@ private:
     }
 
     // Before a character at data[i]: settle the whitespace before it, note where a piece may end,
-    // and hand out a piece when the pending output is big enough.
+    // and hand out a piece when the pending output is big enough.  `combines`: the character (as
+    // normalized) has no NFKC boundary before it (pdf_repair.hpp, rule 2).
     template <class Sink>
-    void before_character(std::string_view data, std::size_t i, bool wide, Sink& sink) {
+    void before_character(std::string_view data, std::size_t i, bool wide, Sink& sink, bool combines = false) {
         if (run_.active) {
-            resolve_run(true, wide);
+            resolve_run(true, wide, combines);
             copy_from_ = base_ + i;
         }
         cut_point const here{out_.size() + (base_ + i - copy_from_), base_ + i};
@@ -372,7 +373,8 @@ private:
             invisible(data, i, j - i);
             return;
         }
-        before_character(data, i, detail::is_wide(first_code_point(scratch_)), sink);
+        char32_t const first = first_code_point(scratch_);
+        before_character(data, i, detail::is_wide(first), sink, run_.active && !nfkc_->has_boundary_before(first));
         flush_copy(data, i);
         std::size_t from = i, to = 0;
         for (detail::nfkc_edit const& e : edits_) {
@@ -393,7 +395,7 @@ private:
     template <class Sink>
     void plain_character(std::string_view data, std::size_t i, std::size_t length, char32_t c, Sink& sink) {
         char32_t const f = options_.fold_traditional ? fold_traditional(c) : c;
-        before_character(data, i, detail::is_wide(f), sink);
+        before_character(data, i, detail::is_wide(f), sink, run_.active && !nfkc_->has_boundary_before(f));
         if (f != c) {
             char buffer[4];
             emit(data, i, length, std::string_view(buffer, detail::encode_utf8(f, buffer)));

@@ -14,15 +14,18 @@
 //
 //   1. The character before the run is sentence-final and the run holds a line break: one "\n".
 //      (A blank line after a sentence end is the same paragraph end: also one "\n".)
-//   2. The character before or the one after the run is wide: the run is removed.  Mid-sentence,
+//   2. The character after the run would combine with the one before it under NFKC (a combining
+//      mark, a Hangul vowel or final jamo: no NFKC boundary before it): rule 4.  Removing the run
+//      would join two characters that were normalized apart, and the text would not be NFKC.
+//   3. The character before or the one after the run is wide: the run is removed.  Mid-sentence,
 //      a line break is the PDF's line wrap and spaces are its letter spacing, even when the run
 //      holds a blank line ("创业担保贷款\n\n80万元" is one sentence cut by a page break).
-//   3. Otherwise (two non-wide characters: "1, 234", "a b"): one "\n" if the run holds a line
+//   4. Otherwise (two non-wide characters: "1, 234", "a b"): one "\n" if the run holds a line
 //      break, else one " ".
 //   At the edges: a run at the start of the text is removed; a run at the end becomes one "\n" if
 //   it holds a line break, else it is removed.
 //
-// The price of rule 2: a heading without final punctuation runs into the next paragraph
+// The price of rule 3: a heading without final punctuation runs into the next paragraph
 // ("务实推进乡村振兴\n\n全面监测" -> "务实推进乡村振兴全面监测").  For finding numbers that is harmless;
 // a sentence that was cut in two would not be.
 #pragma once
@@ -41,13 +44,14 @@ struct whitespace_run {
     bool after_exists = false;         // false at the end of the text
     bool after_wide = false;
     bool line_break = false;           // the run holds at least one line break
+    bool after_combines = false;       // the character after has no NFKC boundary before it
 };
 
 constexpr run_becomes resolve_whitespace_run(whitespace_run const& run) noexcept {
     if (!run.before_exists) return run_becomes::nothing;
     if (!run.after_exists) return run.line_break ? run_becomes::line_break : run_becomes::nothing;
     if (run.before_sentence_end && run.line_break) return run_becomes::line_break;
-    if (run.before_wide || run.after_wide) return run_becomes::nothing;
+    if (!run.after_combines && (run.before_wide || run.after_wide)) return run_becomes::nothing;
     return run.line_break ? run_becomes::line_break : run_becomes::space;
 }
 
