@@ -23,11 +23,7 @@ cd "$(dirname "$0")/.."
 source bench/common.sh
 source tests/adversarial/inputs.sh
 
-case ${1:-} in
-    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-esac
-bench_find_zhquant "${1:-}"
-bench_require_time
+bench_start "${1:-}"
 runs=${RUNS:-3}
 mb=${MB:-10}
 limit=${TIMEOUT:-120}

@@ -4,11 +4,26 @@
 # Expects `set -euo pipefail` and the repository root as the current directory.
 #
 #     source bench/common.sh
-#     bench_find_zhquant "${1:-}"          # sets $zhquant: argument, else $ZHQUANT, else build/tools/zhquant
+#     bench_start "${1:-}"                 # --help, or sets $zhquant: argument, else $ZHQUANT, else build/tools/zhquant
 #     bench_make_seeds "$work/50mb.txt" 50000000
 #     bench_time 0 "$zhquant" mentions "$work/50mb.txt"    # sets run_wall run_cpu run_kb run_status
 #     printf 'a|b\n1|2\n' | bench_table 0                 # aligned; 1: a Markdown table
 export LC_ALL=C  # a decimal point in $EPOCHREALTIME and awk, whatever the user's locale
+
+# bench_usage: the running script's header comment (its lines 2 up to `set -euo`), for --help.
+bench_usage() {
+    sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+}
+
+# bench_start ARG: --help prints the usage and exits; otherwise ARG (or $ZHQUANT) names the
+# zhquant to measure (bench_find_zhquant), and /usr/bin/time must be there.
+bench_start() {
+    case ${1:-} in
+        -h | --help) bench_usage; exit 0 ;;
+    esac
+    bench_find_zhquant "${1:-}"
+    bench_require_time
+}
 
 bench_find_zhquant() {
     local given=${1:-${ZHQUANT:-build/tools/zhquant}}

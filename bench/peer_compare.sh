@@ -26,11 +26,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
 
-case ${1:-} in
-    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-esac
-bench_find_zhquant "${1:-}"
-bench_require_time
+bench_start "${1:-}"
 runs=${RUNS:-3}
 slice_kb=${SLICE_KB:-200}
 min_seconds=${MIN_SECONDS:-3}

@@ -43,13 +43,12 @@ positional=()
 for arg in "$@"; do
     case $arg in
         --markdown) markdown=1 ;;
-        -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) bench_usage; exit 0 ;;
         -*) echo "unknown option '$arg' (see --help)" >&2; exit 2 ;;
         *) positional+=("$arg") ;;
     esac
 done
-bench_find_zhquant "${positional[0]:-}"
-bench_require_time
+bench_start "${positional[0]:-}"
 icu_cat=${ICU_NFKC_CAT:-$(dirname "$zhquant")/../bench/icu_nfkc_cat}
 if [[ ! -x $icu_cat ]]; then
     echo "no icu_nfkc_cat at '$icu_cat': cmake --build build --target icu_nfkc_cat (or set ICU_NFKC_CAT=)" >&2
@@ -190,6 +189,17 @@ fit() {  # STAGE wall|cpu|kb -> "slope intercept"
         s = d != 0 ? (n * sxy - sx * sy) / d : 0
         printf "%.6g %.6g\n", s, (sy - s * sx) / n }'
 }
+# size_row CELL: $line = $stage's name and, per size, `CELL SIZE` (or "failed"); fails if a size did.
+size_row() {
+    local cell=$1 size status=0
+    line=$(stage_name "$stage")
+    for size in "${sizes[@]}"; do
+        if [[ -n ${failed[$stage,$size]:-} ]]; then line+="|failed"; status=1; else line+="|$($cell "$size")"; fi
+    done
+    return $status
+}
+time_cell() { printf '%.3f/%.2f' "${wall[$stage,$1]}" "${cpu[$stage,$1]}"; }
+memory_cell() { mib "${kb[$stage,$1]}"; }
 header="stage"
 for size in "${sizes[@]}"; do header+="|${size} MB s wall/CPU"; done
 echo "Growth of time with input size (best wall and best CPU time of $runs runs each):"
@@ -197,17 +207,7 @@ echo
 {
     echo "$header|slope s/MB wall/CPU|intercept s wall|per-MB time ${hi} MB / ${lo} MB wall/CPU|linear?"
     for stage in "${stages[@]}"; do
-        line=$(stage_name "$stage")
-        bad=0
-        for size in "${sizes[@]}"; do
-            if [[ -n ${failed[$stage,$size]:-} ]]; then
-                line+="|failed"
-                bad=1
-            else
-                line+="|$(printf '%.3f/%.2f' "${wall[$stage,$size]}" "${cpu[$stage,$size]}")"
-            fi
-        done
-        if ((bad)); then echo "$line|-|-|-|-"; continue; fi
+        if ! size_row time_cell; then echo "$line|-|-|-|-"; continue; fi
         read -r slope intercept < <(fit "$stage" wall)
         read -r cpu_slope _ < <(fit "$stage" cpu)
         awk -v line="$line" -v s="$slope" -v cs="$cpu_slope" -v a="$intercept" -v bl="${bytes[$lo]}" -v bh="${bytes[$hi]}" \
@@ -231,12 +231,7 @@ echo
 {
     echo "$header|slope MiB/MB|bounded?"
     for stage in "${stages[@]}"; do
-        line=$(stage_name "$stage")
-        bad=0
-        for size in "${sizes[@]}"; do
-            if [[ -n ${failed[$stage,$size]:-} ]]; then line+="|failed"; bad=1; else line+="|$(mib "${kb[$stage,$size]}")"; fi
-        done
-        if ((bad)); then echo "$line|-|-"; continue; fi
+        if ! size_row memory_cell; then echo "$line|-|-"; continue; fi
         read -r slope _ < <(fit "$stage" kb)
         awk -v line="$line" -v s="$slope" -v kl="${kb[$stage,$prev]}" -v kh="${kb[$stage,$hi]}" 'BEGIN {
             printf "%s|%.3f|%s\n", line, s, (kh <= kl * 1.1 + 2048 ? "yes" : "NO (grows with the input)") }'

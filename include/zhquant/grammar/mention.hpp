@@ -142,7 +142,7 @@ inline bool parse_number(char const*& q, char const* end, number_parts& out) {
             q = e;
             return true;
         }
-        out.whole = numeral_parts{};
+        out.whole.clear();
     }
     return boost::spirit::x3::parse(q, end, number, out);
 }

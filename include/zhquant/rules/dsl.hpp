@@ -89,6 +89,11 @@ inline word_list const& share_words() {
     static word_list const words{"分别", "占", "比重", "其中"};
     return words;
 }
+
+// Every list of words that end an indicator (stop_word), the first that matches winning.
+inline std::array<word_list const*, 5> stop_word_lists(lexicon const& words) {
+    return {&words.bases, &words.up, &words.down, &words.flat, &share_words()};
+}
 }  // namespace detail
 
 // What a rule reads: the normalized text, its mentions, the words; and what it wrote.
@@ -132,7 +137,7 @@ struct match_state {
         if (stop_words.size() != text.size()) {
             stop_words.assign(text.size(), unknown_stop);
             longest_stop = 0;
-            for (word_list const* list : {&words->bases, &words->up, &words->down, &words->flat, &detail::share_words()})
+            for (word_list const* list : detail::stop_word_lists(*words))
                 if (!list->words().empty()) longest_stop = std::max(longest_stop, list->words().front().size());
         }
         if (limit - at < longest_stop) return find();
@@ -242,14 +247,12 @@ inline bool ends_text(std::string_view s, bool list_item = false) {
 
 // Words that end an indicator because what follows them is a change or a share.
 inline std::size_t stop_word(std::string_view s, lexicon const& words) {
-    word_list const& shares = share_words();
     if (s.empty()) return 0;
+    auto const lists = stop_word_lists(words);
     // Asked at every character of an indicator: most start no stop word, told by one decoding.
     char32_t const c = word_list::first_code_point(s);
-    if (!words.bases.may_start(c) && !words.up.may_start(c) && !words.down.may_start(c) && !words.flat.may_start(c) &&
-        !shares.may_start(c))
-        return 0;
-    for (word_list const* list : {&words.bases, &words.up, &words.down, &words.flat, &shares})
+    if (std::none_of(lists.begin(), lists.end(), [c](word_list const* l) { return l->may_start(c); })) return 0;
+    for (word_list const* list : lists)
         if (std::size_t n = list->match(s)) return n;
     return 0;
 }

@@ -33,8 +33,9 @@ struct extract_options {
 
 namespace detail {
 
-inline bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> words, std::size_t& length) {
-    for (auto w : words)
+template <class Words>
+bool starts_with_any(std::string_view text, Words const& words, std::size_t& length) {
+    for (std::string_view w : words)
         if (text.substr(0, w.size()) == w) {
             length = w.size();
             return true;
@@ -42,11 +43,14 @@ inline bool starts_with_any(std::string_view text, std::initializer_list<std::st
     return false;
 }
 
+// What ends a sentence.
+inline constexpr std::string_view sentence_marks[] = {"。", "！", "？", "；", ";", "!", "?", "\n"};
+
 // The end of the sentence that starts at `from` (before its mark), and the mark's length.
 inline std::size_t sentence_end(std::string_view norm, std::size_t from, std::size_t& mark) {
     std::size_t end = from;
     mark = 0;
-    while (end < norm.size() && !starts_with_any(norm.substr(end), {"。", "！", "？", "；", ";", "!", "?", "\n"}, mark))
+    while (end < norm.size() && !starts_with_any(norm.substr(end), sentence_marks, mark))
         end += utf8_step(norm.substr(end));
     return end;
 }
@@ -54,7 +58,8 @@ inline std::size_t sentence_end(std::string_view norm, std::size_t from, std::si
 // Where the next clause of a sentence starts, after `at`: past the next ，：or (.
 inline std::size_t next_clause(std::string_view norm, std::size_t at, std::size_t sentence_end) {
     std::size_t sep = 0;
-    while (at < sentence_end && !starts_with_any(norm.substr(at), {"，", "：", ",", ":", "（", "("}, sep))
+    static constexpr std::string_view clause_marks[] = {"，", "：", ",", ":", "（", "("};
+    while (at < sentence_end && !starts_with_any(norm.substr(at), clause_marks, sep))
         at += utf8_step(norm.substr(at));
     return at + sep;
 }
@@ -136,10 +141,9 @@ inline constexpr std::size_t round_mentions = 16384;
 // Where a round that starts at `from` and has read mentions up to `scanned` ends: after the last
 // sentence mark (sentence_end's) before `scanned`, or at `scanned` when the sentence goes on.
 inline std::size_t round_end(std::string_view norm, std::size_t from, std::size_t scanned) {
-    static constexpr std::string_view marks[] = {"。", "！", "？", "；", ";", "!", "?", "\n"};
     for (std::size_t p = scanned; p > from; --p) {
         std::string_view const before = norm.substr(0, p);
-        for (std::string_view m : marks)
+        for (std::string_view m : sentence_marks)
             if (before.size() - from >= m.size() && before.ends_with(m)) return p;
     }
     return scanned;
