@@ -241,7 +241,8 @@ public:
         }
         bool const ordinal = number_at == p && is_ordinal_position(text_begin, p);
 
-        number_parts first;
+        // The number is read straight into the parts: they are large (three small vectors).
+        number_parts& first = out.low;
         char const* q = number_at;
         if (!read_number(number_at, end, first, q)) return false;
         out.number_end = q;
@@ -251,7 +252,7 @@ public:
             return !ordinal || out.date.find("-Q") != std::string::npos;
         }
         if (ordinal) return false;
-        if (!read_amount(text_begin, number_at, std::move(first), q, end, out, before != qualifier::exact)) return false;
+        if (!read_amount(text_begin, number_at, q, end, out, before != qualifier::exact)) return false;
         if (before != qualifier::exact) {
             if (out.kind == mention_kind::date) return false;
             out.qual = before;
@@ -479,11 +480,11 @@ private:
     }
 
     // Quantities and percents: the number, then 余/多, a unit or a percent sign, a range, a qualifier.
-    bool read_amount(char const* text_begin, char const* start, number_parts first, char const* q, char const* end, mention_parts& out,
+    // The number is out.low already.
+    bool read_amount(char const* text_begin, char const* start, char const* q, char const* end, mention_parts& out,
                      bool qualified) const {
         auto rest = [&](char const* at) { return std::string_view(at, static_cast<std::size_t>(end - at)); };
         out.begin = start;
-        out.low = std::move(first);
         if (!out.low.whole.inner_over.empty()) out.qual = qualifier::over;
         if (has_vague_digit(out.low)) out.qual = qualifier::about;
 

@@ -70,9 +70,10 @@ ZHQUANT_DECL std::size_t scan_mentions(std::string_view text, unit_registry cons
             p = parts.number_end && parts.number_end > p ? parts.number_end : p + step;
             continue;
         }
-        auto m = to_mention(parts, begin);
-        if (m) mentions.push_back(std::move(*m));
-        else errors.push_back(m.error());
+        if (auto e = fill_mention(parts, begin, mentions.emplace_back())) {
+            mentions.pop_back();
+            errors.push_back(std::move(*e));
+        }
         ++found;
         p = parts.end > p ? parts.end : p + step;
     }

@@ -236,6 +236,16 @@ inline bool has_range(grammar::numeral_parts const& parts) {
 
 // The value of one numeral; for vague digits, `high` picks the upper end of the range.
 inline std::optional<decimal> resolve_numeral(grammar::numeral_parts const& parts, bool high = false) {
+    // The common shapes without the evaluator's state: 36923, 8.3 (one run of digits) and 1.2万
+    // (digits and a scale); the evaluator gives the same values (decimals are normalized).
+    auto const& tokens = parts.tokens;
+    using kind = grammar::numeral_token_kind;
+    if (!tokens.empty() && tokens[0].kind == kind::digits &&
+        (tokens.size() == 1 || (tokens.size() == 2 && tokens[1].kind == kind::scale))) {
+        auto const digits = detail::positional_value(tokens[0].text);
+        if (!digits || tokens.size() == 1) return digits;
+        return digits->scaled(tokens[1].exponent);
+    }
     return detail::numeral_evaluator(high).run(parts);
 }
 
