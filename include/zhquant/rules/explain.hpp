@@ -89,6 +89,9 @@ inline std::pair<std::size_t, std::vector<std::string>> furthest(std::vector<tra
 
 // Watches extract()'s driver (extract.hpp): every place, every rule's outcome, traced.
 struct attempt_recorder {
+    // Where each rule stops, in clauses without a figure too (extract skips those).
+    static constexpr bool every_clause = true;
+
     std::vector<attempt_site> sites;  // the current piece's offsets until end_piece()
     std::vector<trace_step> trace;
     std::size_t piece_sites = 0;      // sites of the earlier pieces, already mapped

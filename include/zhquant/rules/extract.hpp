@@ -67,6 +67,8 @@ inline std::size_t next_clause(std::string_view norm, std::size_t at, std::size_
 // What the driver tells the one who watches it (explain()): a place where it tries the rules,
 // each rule's outcome there, the match it chose.  extract() watches nothing.
 struct ignore_attempts {
+    // Only where a record can come from (drive): the watcher of explain() sees every clause.
+    static constexpr bool every_clause = false;
     void begin_piece(match_state&) {}
     void begin_site(std::size_t) {}
     void attempt(rule const&, bool, std::size_t) {}
@@ -81,16 +83,18 @@ template <class Watch>
 void drive(std::string_view norm, std::size_t from, rule_set const& rules, match_state& state,
            std::vector<zhquant::record>& records, std::vector<bool>& claimed, Watch& watch) {
     std::size_t sentence = from;
+    std::vector<journal_entry> best_journal;  // swapped with state.journal: both keep their room
     while (sentence < norm.size()) {
         std::size_t mark = 0;
         std::size_t const sentence_end = detail::sentence_end(norm, sentence, mark);
         std::size_t at = sentence;
-        while (at < sentence_end) {
+        // A record holds a mention, and a rule reads a mention only where it starts: from a
+        // place with no mention after it in the sentence, no rule can make a record.
+        while (at < sentence_end && (Watch::every_clause || state.next_mention_start(at) < sentence_end)) {
             watch.begin_site(at);
             int best_priority = 0;
             std::size_t best_end = at;
             std::size_t best = rules.rules().size();
-            std::vector<journal_entry> best_journal;
             for (std::size_t k = 0; k < rules.rules().size(); ++k) {
                 rule const& r = rules.rules()[k];
                 state.journal.clear();
@@ -104,7 +108,7 @@ void drive(std::string_view norm, std::size_t from, rule_set const& rules, match
                     best = k;
                     best_priority = r.priority;
                     best_end = match_end;
-                    best_journal = state.journal;
+                    best_journal.swap(state.journal);  // state.journal is cleared before the next rule
                 }
             }
             if (best < rules.rules().size()) {
