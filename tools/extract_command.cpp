@@ -14,7 +14,6 @@
 #include <zhquant/rules/lexicon.hpp>
 
 #include <CLI/CLI.hpp>
-#include <boost/json.hpp>
 #include <fmt/core.h>
 
 #include <unistd.h>
@@ -179,11 +178,7 @@ int run_extract(extract_options const& options) {
         }
         for (auto const& r : x.records) {
             if (format == extract_format::jsonl) {
-                // The record's objects in one arena on the stack: allocating and freeing each of them
-                // cost more than the rest of writing it.
-                unsigned char arena[8192];
-                boost::json::monotonic_resource objects(arena, sizeof arena);
-                json_lines += boost::json::serialize(record_json(path, r, x, bytes, &objects));
+                append_record_json(json_lines, path, r, x, bytes);
                 json_lines += '\n';
                 continue;
             }
@@ -195,12 +190,7 @@ int run_extract(extract_options const& options) {
             for (auto k : x.unclaimed) {
                 auto const& m = x.mentions[k];
                 if (format == extract_format::jsonl) {
-                    unsigned char arena[4096];
-                    boost::json::monotonic_resource objects(arena, sizeof arena);
-                    boost::json::object o(&objects);
-                    o["doc"] = path;
-                    o["unclaimed"] = mention_json(m, bytes, &objects);
-                    json_lines += boost::json::serialize(o);
+                    append_unclaimed_json(json_lines, path, m, bytes);
                     json_lines += '\n';
                 } else {
                     unclaimed_table->write({path, bytes.slice(m.start, m.end), zhquant::name(m.kind), m.value_text(),

@@ -16,6 +16,8 @@
 // UTF-8 passed through.
 #pragma once
 
+#include <array>
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -105,3 +107,62 @@ inline void append_json_string(std::string& out, std::string_view text) {
     char* const end = write_json_string(out.data() + old, text);
     out.resize(static_cast<std::size_t>(end - out.data()));
 }
+
+// JSON text written call by call — objects, arrays, keys and values — where the caller knows the
+// structure (a record and its mentions): no tree is built.  Commas are the writer's business.
+//
+//     std::string out;
+//     json_text_writer w(out);
+//     w.begin_object(); w.key("start"); w.count(3); w.key("unit"); w.string("元"); w.end_object();
+//     // {"start":3,"unit":"元"}
+class json_text_writer {
+public:
+    explicit json_text_writer(std::string& out) : out_(out) {}
+
+    void begin_object() { open('{'); }
+    void end_object() { close('}'); }
+    void begin_array() { open('['); }
+    void end_array() { close(']'); }
+    void key(std::string_view name) {
+        separate();
+        append_json_string(out_, name);
+        out_ += ':';
+        after_key_ = true;
+    }
+    void string(std::string_view text) {
+        value_start();
+        append_json_string(out_, text);
+    }
+    void count(std::uint64_t n) {
+        value_start();
+        char digits[json_count_bound];
+        out_.append(digits, static_cast<std::size_t>(write_json_count(digits, n) - digits));
+    }
+
+private:
+    static constexpr std::size_t max_depth = 16;
+
+    void separate() {
+        if (depth_ > 0 && !first_[depth_ - 1]) out_ += ',';
+        if (depth_ > 0) first_[depth_ - 1] = false;
+    }
+    void value_start() {
+        if (after_key_) after_key_ = false;
+        else separate();  // an element of an array
+    }
+    void open(char bracket) {
+        value_start();
+        out_ += bracket;
+        assert(depth_ < max_depth);  // a record nests three deep
+        first_[depth_++] = true;
+    }
+    void close(char bracket) {
+        out_ += bracket;
+        --depth_;
+    }
+
+    std::string& out_;
+    std::array<bool, max_depth> first_{};
+    std::size_t depth_ = 0;
+    bool after_key_ = false;
+};

@@ -1,33 +1,191 @@
 #include "record_text.hpp"
 
 #include "input.hpp"
+#include "json_line.hpp"
 
 #include <boost/json/array.hpp>
+#include <boost/json/string.hpp>
+#include <boost/json/value.hpp>
 
-boost::json::object mention_json(zhquant::mention const& m, original_text const& bytes, boost::json::storage_ptr sp) {
-    boost::json::object o(sp);
-    o["start"] = m.start;
-    o["end"] = m.end;
-    o["text"] = bytes.slice(m.start, m.end);
-    o["kind"] = zhquant::name(m.kind);
-    o["value"] = m.value_text();
-    if (auto high = m.high_text()) o["high"] = *high;
-    if (!m.unit.empty()) o["unit"] = m.unit;
-    o["qualifier"] = zhquant::name(m.qualifier);
-    o["dimension"] = zhquant::name(m.dimension);
-    return o;
-}
+#include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace {
 
-boost::json::object change_json(zhquant::change const& c, zhquant::extraction const& x, original_text const& bytes,
-                                boost::json::storage_ptr const& sp) {
-    boost::json::object o(sp);
-    if (!c.basis.empty()) o["basis"] = c.basis;
-    o["direction"] = zhquant::name(c.direction);
-    if (c.value) o["value"] = mention_json(x.mentions[*c.value], bytes, sp);
-    return o;
+// A mention, a change and a record as JSON, written to any `Writer` with json_text_writer's calls:
+// one description of the fields for the JSON text of `extract -f jsonl` and for the
+// boost::json objects of explain and the Python module.
+
+template <class Writer>
+void write_mention(Writer& w, zhquant::mention const& m, original_text const& bytes) {
+    w.begin_object();
+    w.key("start");
+    w.count(m.start);
+    w.key("end");
+    w.count(m.end);
+    w.key("text");
+    w.string(bytes.slice(m.start, m.end));
+    w.key("kind");
+    w.string(zhquant::name(m.kind));
+    w.key("value");
+    w.string(m.value_text());
+    if (auto high = m.high_text()) {
+        w.key("high");
+        w.string(*high);
+    }
+    if (!m.unit.empty()) {
+        w.key("unit");
+        w.string(m.unit);
+    }
+    w.key("qualifier");
+    w.string(zhquant::name(m.qualifier));
+    w.key("dimension");
+    w.string(zhquant::name(m.dimension));
+    w.end_object();
 }
+
+template <class Writer>
+void write_change(Writer& w, zhquant::change const& c, zhquant::extraction const& x, original_text const& bytes) {
+    w.begin_object();
+    if (!c.basis.empty()) {
+        w.key("basis");
+        w.string(c.basis);
+    }
+    w.key("direction");
+    w.string(zhquant::name(c.direction));
+    if (c.value) {
+        w.key("value");
+        write_mention(w, x.mentions[*c.value], bytes);
+    }
+    w.end_object();
+}
+
+template <class Writer>
+void write_record(Writer& w, std::string const& doc, zhquant::record const& r, zhquant::extraction const& x,
+                  original_text const& bytes) {
+    auto mention_field = [&](std::string_view name, std::optional<std::size_t> i) {
+        if (!i) return;
+        w.key(name);
+        write_mention(w, x.mentions[*i], bytes);
+    };
+    w.begin_object();
+    w.key("doc");
+    w.string(doc);
+    w.key("start");
+    w.count(r.start);
+    w.key("end");
+    w.count(r.end);
+    w.key("text");
+    w.string(bytes.slice(r.start, r.end));
+    w.key("rule");
+    w.string(r.rule);
+    w.key("indicator");
+    w.string(r.indicator);
+    if (!r.verb.empty()) {
+        w.key("verb");
+        w.string(r.verb);
+    }
+    mention_field("value", r.value);
+    mention_field("period", r.period);
+    if (!r.changes.empty()) {
+        w.key("change");
+        write_change(w, r.changes.front(), x, bytes);
+    }
+    if (r.changes.size() > 1) {
+        w.key("more_changes");
+        w.begin_array();
+        for (std::size_t i = 1; i < r.changes.size(); ++i) write_change(w, r.changes[i], x, bytes);
+        w.end_array();
+    }
+    if (r.share) {
+        mention_field("share", r.share);
+        if (!r.share_of.empty()) {
+            w.key("share_of");
+            w.string(r.share_of);
+        }
+    }
+    if (!r.values.empty()) {
+        // An object: a name said twice keeps its last mention, in the place of its first.
+        std::vector<std::pair<std::string_view, std::size_t>> values;
+        for (auto const& v : r.values) {
+            auto same = std::find_if(values.begin(), values.end(), [&](auto const& e) { return e.first == v.name; });
+            if (same == values.end()) values.emplace_back(v.name, v.mention);
+            else same->second = v.mention;
+        }
+        w.key("values");
+        w.begin_object();
+        for (auto const& [name, i] : values) mention_field(name, i);
+        w.end_object();
+    }
+    w.end_object();
+}
+
+// Builds a boost::json value from json_text_writer's calls.
+class json_value_writer {
+public:
+    explicit json_value_writer(boost::json::storage_ptr sp) : sp_(std::move(sp)) {}
+
+    void begin_object() { open_.push_back(&place(boost::json::object(sp_))); }
+    void begin_array() { open_.push_back(&place(boost::json::array(sp_))); }
+    void end_object() { open_.pop_back(); }
+    void end_array() { open_.pop_back(); }
+    void key(std::string_view name) { key_ = name; }
+    void string(std::string_view text) { place(boost::json::string(text, sp_)); }
+    void count(std::uint64_t n) { place(boost::json::value(n, sp_)); }
+
+    boost::json::object take_object() { return std::move(result_.as_object()); }
+
+private:
+    // The value where it belongs: the result, the open object's member named by the last key, or
+    // the open array's next element.  Pointers to open values stay valid: only the innermost
+    // open value grows.
+    boost::json::value& place(boost::json::value v) {
+        if (open_.empty()) return result_ = std::move(v);
+        boost::json::value& into = *open_.back();
+        if (into.is_object()) return into.as_object()[key_] = std::move(v);
+        return into.as_array().emplace_back(std::move(v));
+    }
+
+    boost::json::storage_ptr sp_;
+    boost::json::value result_;
+    std::vector<boost::json::value*> open_;
+    std::string key_;
+};
+
+}  // namespace
+
+boost::json::object mention_json(zhquant::mention const& m, original_text const& bytes, boost::json::storage_ptr sp) {
+    json_value_writer w(std::move(sp));
+    write_mention(w, m, bytes);
+    return w.take_object();
+}
+
+boost::json::object record_json(std::string const& doc, zhquant::record const& r, zhquant::extraction const& x,
+                                original_text const& bytes, boost::json::storage_ptr sp) {
+    json_value_writer w(std::move(sp));
+    write_record(w, doc, r, x, bytes);
+    return w.take_object();
+}
+
+void append_record_json(std::string& out, std::string const& doc, zhquant::record const& r,
+                        zhquant::extraction const& x, original_text const& bytes) {
+    json_text_writer w(out);
+    write_record(w, doc, r, x, bytes);
+}
+
+void append_unclaimed_json(std::string& out, std::string const& doc, zhquant::mention const& m,
+                           original_text const& bytes) {
+    json_text_writer w(out);
+    w.begin_object();
+    w.key("doc");
+    w.string(doc);
+    w.key("unclaimed");
+    write_mention(w, m, bytes);
+    w.end_object();
+}
+
+namespace {
 
 std::string change_text(zhquant::change const& c, zhquant::extraction const& x, original_text const& bytes) {
     std::string out;
@@ -38,36 +196,6 @@ std::string change_text(zhquant::change const& c, zhquant::extraction const& x, 
 }
 
 }  // namespace
-
-boost::json::object record_json(std::string const& doc, zhquant::record const& r, zhquant::extraction const& x,
-                                original_text const& bytes, boost::json::storage_ptr sp) {
-    boost::json::object o(sp);
-    o["doc"] = doc;
-    o["start"] = r.start;
-    o["end"] = r.end;
-    o["text"] = bytes.slice(r.start, r.end);
-    o["rule"] = r.rule;
-    o["indicator"] = r.indicator;
-    if (!r.verb.empty()) o["verb"] = r.verb;
-    if (r.value) o["value"] = mention_json(x.mentions[*r.value], bytes, sp);
-    if (r.period) o["period"] = mention_json(x.mentions[*r.period], bytes, sp);
-    if (!r.changes.empty()) o["change"] = change_json(r.changes.front(), x, bytes, sp);
-    if (r.changes.size() > 1) {
-        boost::json::array more(sp);
-        for (std::size_t i = 1; i < r.changes.size(); ++i) more.push_back(change_json(r.changes[i], x, bytes, sp));
-        o["more_changes"] = std::move(more);
-    }
-    if (r.share) {
-        o["share"] = mention_json(x.mentions[*r.share], bytes, sp);
-        if (!r.share_of.empty()) o["share_of"] = r.share_of;
-    }
-    if (!r.values.empty()) {
-        boost::json::object values(sp);
-        for (auto const& v : r.values) values[v.name] = mention_json(x.mentions[v.mention], bytes, sp);
-        o["values"] = std::move(values);
-    }
-    return o;
-}
 
 std::string mention_text(std::optional<std::size_t> i, zhquant::extraction const& x, original_text const& bytes) {
     if (!i) return {};

@@ -40,6 +40,16 @@ boost::json::object mention_json(zhquant::mention const& m, original_text const&
 boost::json::object record_json(std::string const& doc, zhquant::record const& r, zhquant::extraction const& x,
                                 original_text const& bytes, boost::json::storage_ptr sp = {});
 
+// The same record as one line of JSON text (no line break), appended to `out`: what `extract -f
+// jsonl` writes, without building the objects.
+void append_record_json(std::string& out, std::string const& doc, zhquant::record const& r,
+                        zhquant::extraction const& x, original_text const& bytes);
+
+// {"doc":…,"unclaimed":{mention}}: a mention no record took, as `extract -f jsonl --unclaimed`
+// writes it.
+void append_unclaimed_json(std::string& out, std::string const& doc, zhquant::mention const& m,
+                           original_text const& bytes);
+
 // The text of mention `i` (empty when there is none).
 std::string mention_text(std::optional<std::size_t> i, zhquant::extraction const& x, original_text const& bytes);
 
