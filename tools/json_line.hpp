@@ -40,6 +40,20 @@ inline bool needs_escape(std::uint64_t bytes) {
     return (control | has_zero(bytes ^ ('"' * ones)) | has_zero(bytes ^ ('\\' * ones))) != 0;
 }
 
+inline bool any_needs_escape(std::string_view text) {
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t bytes;
+        std::memcpy(&bytes, text.data() + i, 8);
+        if (needs_escape(bytes)) return true;
+    }
+    for (; i < text.size(); ++i) {
+        auto const c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 || c == '"' || c == '\\') return true;
+    }
+    return false;
+}
+
 inline char* write_escaped(char* out, unsigned char c) {
     switch (c) {
         case '"': *out++ = '\\'; *out++ = '"'; return out;
@@ -102,6 +116,12 @@ inline char* write_json_count(char* out, std::uint64_t count) {
 
 // Appends `text` as a JSON string, quotes included.
 inline void append_json_string(std::string& out, std::string_view text) {
+    if (!json_line_detail::any_needs_escape(text)) {  // the common case: copied as it is
+        out += '"';
+        out.append(text);
+        out += '"';
+        return;
+    }
     std::size_t const old = out.size();
     out.resize(old + json_string_bound(text));
     char* const end = write_json_string(out.data() + old, text);
@@ -124,14 +144,37 @@ public:
     void begin_array() { open('['); }
     void end_array() { close(']'); }
     void key(std::string_view name) {
-        separate();
-        append_json_string(out_, name);
-        out_ += ':';
         after_key_ = true;
+        bool const comma = depth_ > 0 && !first_[depth_ - 1];
+        if (depth_ > 0) first_[depth_ - 1] = false;
+        if (!short_plain(name)) {
+            if (comma) out_ += ',';
+            append_json_string(out_, name);
+            out_ += ':';
+            return;
+        }
+        // ,"name": in one append: a record writes some thirty keys.
+        char piece[short_text + 4];
+        std::size_t n = 0;
+        if (comma) piece[n++] = ',';
+        piece[n++] = '"';
+        std::memcpy(piece + n, name.data(), name.size());
+        n += name.size();
+        piece[n++] = '"';
+        piece[n++] = ':';
+        out_.append(piece, n);
     }
     void string(std::string_view text) {
         value_start();
-        append_json_string(out_, text);
+        if (!short_plain(text)) {
+            append_json_string(out_, text);
+            return;
+        }
+        char piece[short_text + 2];
+        piece[0] = '"';
+        std::memcpy(piece + 1, text.data(), text.size());
+        piece[text.size() + 1] = '"';
+        out_.append(piece, text.size() + 2);
     }
     void count(std::uint64_t n) {
         value_start();
@@ -141,6 +184,12 @@ public:
 
 private:
     static constexpr std::size_t max_depth = 16;
+    static constexpr std::size_t short_text = 64;
+
+    // Short and needing no escape: written with one append.
+    static bool short_plain(std::string_view text) {
+        return text.size() <= short_text && !json_line_detail::any_needs_escape(text);
+    }
 
     void separate() {
         if (depth_ > 0 && !first_[depth_ - 1]) out_ += ',';

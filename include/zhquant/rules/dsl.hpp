@@ -536,11 +536,17 @@ struct list_gen {
 
 // 城镇、农村常住居民人均可支配收入: parallel names sharing a tail, one item each; the tail is shared.
 struct name_list_parser : primitive<name_list_parser> {
+    static constexpr std::string_view wanted_list = "names joined by 、 or 和 (城镇、农村)";
+
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& context, RCtx&, Attr&) const {
         match_state& st = detail::state_of(context);
         std::size_t const begin = st.offset(first);
         std::size_t const limit = std::min(st.next_mention_start(begin), st.offset(last));
+        // Most clauses join no names: without 、 or 和 before the figure there is no list to read.
+        if (std::string_view const before = st.text.substr(begin, limit - begin);
+            before.find("、") == std::string_view::npos && before.find("和") == std::string_view::npos)
+            return st.missed(begin, "indicator", wanted_list);
         std::vector<std::pair<std::size_t, std::size_t>> names;
         std::size_t at = begin, name_begin = begin;
         while (at < limit) {
@@ -558,7 +564,7 @@ struct name_list_parser : primitive<name_list_parser> {
         }
         if (names.empty() || at == name_begin)
             return st.missed(names.empty() ? begin : at, "indicator",
-                             names.empty() ? "names joined by 、 or 和 (城镇、农村)" : "a name after 、 or 和");
+                             names.empty() ? wanted_list : "a name after 、 or 和");
         // The last name is as many characters long as the first; what follows it is the shared tail.
         std::size_t last_end = name_begin;
         for (std::size_t k = names.front().first; k < names.front().second && last_end < at;
