@@ -35,13 +35,8 @@ namespace zhquant::grammar {
 
 namespace detail {
 
-// Byte by byte: the words are a few bytes long and most differ from the text in the first or
-// second byte, where a call to memcmp would cost more than the comparison.
 inline bool starts_with(std::string_view text, std::string_view word) noexcept {
-    if (text.size() < word.size()) return false;
-    for (std::size_t i = 0; i < word.size(); ++i)
-        if (text[i] != word[i]) return false;
-    return true;
+    return starts_with_bytes(text.data(), text.data() + text.size(), word);
 }
 
 // A word of a list, with its first three bytes kept as a number: a text is checked against a

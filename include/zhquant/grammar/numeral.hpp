@@ -47,8 +47,13 @@ struct numeral_lexeme {
     bool arabic_grouped = false; // an Arabic run with thousands separators
 };
 
+// Byte by byte: the words are a few bytes long and most differ from the text in the first or
+// second byte, where a call to memcmp would cost more than the comparison.
 inline bool starts_with_bytes(char const* p, char const* end, std::string_view s) noexcept {
-    return static_cast<std::size_t>(end - p) >= s.size() && std::string_view(p, s.size()) == s;
+    if (static_cast<std::size_t>(end - p) < s.size()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (p[i] != s[i]) return false;
+    return true;
 }
 
 // Arabic digits with optional thousands groups (`1,234`, `1，234`) and decimal part (`.5`, `．5`).
