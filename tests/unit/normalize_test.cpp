@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <initializer_list>
 #include <iterator>
 #include <ranges>
 #include <fstream>
@@ -1048,3 +1049,26 @@ TEST(Corpus, EveryFileNormalizesCleanly) {
 }
 
 }  // namespace
+
+// The scanners' word-at-a-time read of a three-byte character (detail/utf8_word.hpp): four bytes
+// each, so every row pads its bytes with "x".
+TEST(ThreeByteWord, DecodesWhatTheBytesSayAndNothingElse) {
+    using zhquant::detail::not_three_byte;
+    struct row {
+        std::string_view bytes;
+        char32_t expected;
+    };
+    for (auto const& [bytes, expected] : std::initializer_list<row>{
+             {"万元", U'万'},
+             {"。x", U'。'},
+             {"\xEF\xBF\xBDx", 0xFFFD},
+             {"5万", not_three_byte},               // ASCII first
+             {"\xC2\xA0xx", not_three_byte},        // two bytes
+             {"\xF0\x9F\x98\x80", not_three_byte},  // four bytes
+             {"\xE4\xB8x x", not_three_byte},        // a continuation byte missing
+             {"\xE0\x80\xB0x", char32_t{0x30}},      // overlong: decoded, for the caller to refuse
+         }) {
+        ASSERT_GE(bytes.size(), 4u);
+        EXPECT_EQ(zhquant::detail::three_byte_code_point(bytes.data()), expected) << bytes;
+    }
+}

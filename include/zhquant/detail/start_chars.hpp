@@ -12,12 +12,11 @@
 #pragma once
 
 #include <zhquant/detail/numeral_chars.hpp>
+#include <zhquant/detail/utf8_word.hpp>
 
 #include <array>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 
 namespace zhquant::detail {
 
@@ -55,16 +54,12 @@ inline constexpr start_char_bits mention_start_chars = make_mention_start_chars(
 // Sequences that are not one- to three-byte UTF-8 are stepped over byte by byte.
 inline char const* skip_to_candidate(char const* p, char const* end, start_char_bits const& bits) noexcept {
     while (p < end) {
-        if constexpr (std::endian::native == std::endian::little) {
-            // Most characters of a report are three bytes: checked and decoded as one word.
-            for (std::uint32_t word; end - p >= 4; p += 3) {
-                std::memcpy(&word, p, 4);
-                if ((word & 0x00C0C0F0u) != 0x008080E0u) break;
-                char32_t const c = ((word & 0x0Fu) << 12) | ((word & 0x3F00u) >> 2) | ((word >> 16) & 0x3Fu);
-                if (bits[c / 64] >> (c % 64) & 1) return p;
-            }
-            if (p == end) break;
+        for (; end - p >= 4; p += 3) {  // the common case first (utf8_word.hpp)
+            char32_t const c = three_byte_code_point(p);
+            if (c == not_three_byte) break;
+            if (bits[c / 64] >> (c % 64) & 1) return p;
         }
+        if (p == end) break;
         auto const b0 = static_cast<unsigned char>(*p);
         char32_t c = b0;
         std::size_t length = 1;

@@ -30,6 +30,7 @@
 #pragma once
 
 #include <zhquant/config.hpp>
+#include <zhquant/detail/utf8_word.hpp>
 #include <zhquant/error.hpp>
 #include <zhquant/text/char_class.hpp>
 #include <zhquant/text/nfkc.hpp>
@@ -40,7 +41,6 @@
 #include <zhquant/text/utf8_check.hpp>
 
 #include <algorithm>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -411,17 +411,11 @@ private:
         auto const b0 = static_cast<unsigned char>(s[k]);
         length = 1;
         if (b0 < 0x80) return plain_->flags(b0);
-        if constexpr (std::endian::native == std::endian::little) {
-            // Most characters of a report are three bytes: check and decode them as one word.
-            if (n - k >= 4) {
-                std::uint32_t word;
-                std::memcpy(&word, s + k, 4);
-                if ((word & 0x00C0C0F0u) != 0x008080E0u) return 0;
-                char32_t const c = ((word & 0x0Fu) << 12) | ((word & 0x3F00u) >> 2) | ((word >> 16) & 0x3Fu);
-                if (c < 0x800) return 0;  // overlong
-                length = 3;
-                return plain_->flags(c);
-            }
+        if (n - k >= 4) {  // the common case (utf8_word.hpp)
+            char32_t const c = detail::three_byte_code_point(s + k);
+            if (c == detail::not_three_byte || c < 0x800) return 0;  // not three bytes, or overlong
+            length = 3;
+            return plain_->flags(c);
         }
         if ((b0 & 0xF0) != 0xE0 || n - k < 3) return 0;
         auto const b1 = static_cast<unsigned char>(s[k + 1]);
@@ -462,22 +456,17 @@ private:
         std::size_t const line_room = options_.max_line_bytes > line_used ? options_.max_line_bytes - line_used : 0;
         std::size_t const start_limit = k + std::min(block_room, n - k);  // a character must start before
         std::size_t const end_limit = k + std::min(line_room, n - k);     // and end at or before
-        if constexpr (std::endian::native == std::endian::little) {
-            // The bulk of a report: plain three-byte characters after plain three-byte characters,
-            // each taken with one word load and one lookup while all the limits are far.
-            std::size_t const fast_limit = std::min({start_limit, end_limit > 2 ? end_limit - 2 : 0, n > 6 ? n - 6 : 0});
-            while (length == 3 && (flags & flag::plain) && k < fast_limit) {
-                std::uint32_t word;
-                std::memcpy(&word, s + k + 3, 4);
-                if ((word & 0x00C0C0F0u) != 0x008080E0u) break;
-                char32_t const c = ((word & 0x0Fu) << 12) | ((word & 0x3F00u) >> 2) | ((word >> 16) & 0x3Fu);
-                if (c < 0x800) break;
-                std::uint8_t const f = plain_->flags(c);
-                if (!(f & flag::plain)) break;
-                last_wide = (flags & flag::wide) != 0;
-                k += 3;
-                flags = f;
-            }
+        // The bulk of a report: plain three-byte characters after plain three-byte characters,
+        // each taken with one word load and one lookup while all the limits are far.
+        std::size_t const fast_limit = std::min({start_limit, end_limit > 2 ? end_limit - 2 : 0, n > 6 ? n - 6 : 0});
+        while (length == 3 && (flags & flag::plain) && k < fast_limit) {
+            char32_t const c = detail::three_byte_code_point(s + k + 3);
+            if (c == detail::not_three_byte || c < 0x800) break;
+            std::uint8_t const f = plain_->flags(c);
+            if (!(f & flag::plain)) break;
+            last_wide = (flags & flag::wide) != 0;
+            k += 3;
+            flags = f;
         }
         while ((flags & flag::plain) && k < start_limit && k + length <= end_limit && k + length < n) {
             next = fast_flags(s, k + length, n, next_length);
