@@ -124,15 +124,14 @@ void write_record(Writer& w, std::string const& doc, zhquant::record const& r, z
 // Builds a boost::json value from json_text_writer's calls.
 class json_value_writer {
 public:
-    explicit json_value_writer(boost::json::storage_ptr sp) : sp_(std::move(sp)) {}
 
-    void begin_object() { open_.push_back(&place(boost::json::object(sp_))); }
-    void begin_array() { open_.push_back(&place(boost::json::array(sp_))); }
+    void begin_object() { open_.push_back(&place(boost::json::object())); }
+    void begin_array() { open_.push_back(&place(boost::json::array())); }
     void end_object() { open_.pop_back(); }
     void end_array() { open_.pop_back(); }
     void key(std::string_view name) { key_ = name; }
-    void string(std::string_view text) { place(boost::json::string(text, sp_)); }
-    void count(std::uint64_t n) { place(boost::json::value(n, sp_)); }
+    void string(std::string_view text) { place(boost::json::string(text)); }
+    void count(std::uint64_t n) { place(boost::json::value(n)); }
 
     boost::json::object take_object() { return std::move(result_.as_object()); }
 
@@ -147,7 +146,6 @@ private:
         return into.as_array().emplace_back(std::move(v));
     }
 
-    boost::json::storage_ptr sp_;
     boost::json::value result_;
     std::vector<boost::json::value*> open_;
     std::string key_;
@@ -155,15 +153,15 @@ private:
 
 }  // namespace
 
-boost::json::object mention_json(zhquant::mention const& m, original_text const& bytes, boost::json::storage_ptr sp) {
-    json_value_writer w(std::move(sp));
+boost::json::object mention_json(zhquant::mention const& m, original_text const& bytes) {
+    json_value_writer w;
     write_mention(w, m, bytes);
     return w.take_object();
 }
 
 boost::json::object record_json(std::string const& doc, zhquant::record const& r, zhquant::extraction const& x,
-                                original_text const& bytes, boost::json::storage_ptr sp) {
-    json_value_writer w(std::move(sp));
+                                original_text const& bytes) {
+    json_value_writer w;
     write_record(w, doc, r, x, bytes);
     return w.take_object();
 }

@@ -32,16 +32,16 @@ struct original_text {
     std::size_t begin = 0;
 };
 
-// A mention as GUIDE.md writes it, with the bytes of the original text.  `sp`: where the object
-// allocates (extract puts each record's objects in one arena: they are many and short-lived).
-boost::json::object mention_json(zhquant::mention const& m, original_text const& bytes, boost::json::storage_ptr sp = {});
+// A mention as GUIDE.md writes it, with the bytes of the original text.
+boost::json::object mention_json(zhquant::mention const& m, original_text const& bytes);
 
-// A record with its mentions, as `extract -f jsonl` prints it.
+// A record with its mentions, as `extract -f jsonl` prints it, as an object (explain, the Python
+// module).
 boost::json::object record_json(std::string const& doc, zhquant::record const& r, zhquant::extraction const& x,
-                                original_text const& bytes, boost::json::storage_ptr sp = {});
+                                original_text const& bytes);
 
 // The same record as one line of JSON text (no line break), appended to `out`: what `extract -f
-// jsonl` writes, without building the objects.
+// jsonl` writes, without building the objects (the same fields: both come from one description).
 void append_record_json(std::string& out, std::string const& doc, zhquant::record const& r,
                         zhquant::extraction const& x, original_text const& bytes);
 
