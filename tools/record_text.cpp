@@ -17,43 +17,42 @@ namespace {
 // one description of the fields for the JSON text of `extract -f jsonl` and for the
 // boost::json objects of explain and the Python module.
 
+// name: text, name: count, and name: text only where there is text.
+template <class Writer>
+void field(Writer& w, std::string_view name, std::string_view text) {
+    w.key(name);
+    w.string(text);
+}
+template <class Writer>
+void field(Writer& w, std::string_view name, std::uint64_t count) {
+    w.key(name);
+    w.count(count);
+}
+template <class Writer>
+void field_if_any(Writer& w, std::string_view name, std::string_view text) {
+    if (!text.empty()) field(w, name, text);
+}
+
 template <class Writer>
 void write_mention(Writer& w, zhquant::mention const& m, original_text const& bytes) {
     w.begin_object();
-    w.key("start");
-    w.count(m.start);
-    w.key("end");
-    w.count(m.end);
-    w.key("text");
-    w.string(bytes.slice(m.start, m.end));
-    w.key("kind");
-    w.string(zhquant::name(m.kind));
-    w.key("value");
-    w.string(m.value_text());
-    if (auto high = m.high_text()) {
-        w.key("high");
-        w.string(*high);
-    }
-    if (!m.unit.empty()) {
-        w.key("unit");
-        w.string(m.unit);
-    }
-    w.key("qualifier");
-    w.string(zhquant::name(m.qualifier));
-    w.key("dimension");
-    w.string(zhquant::name(m.dimension));
+    field(w, "start", std::uint64_t{m.start});
+    field(w, "end", std::uint64_t{m.end});
+    field(w, "text", bytes.slice(m.start, m.end));
+    field(w, "kind", zhquant::name(m.kind));
+    field(w, "value", m.value_text());
+    if (auto high = m.high_text()) field(w, "high", *high);
+    field_if_any(w, "unit", m.unit);
+    field(w, "qualifier", zhquant::name(m.qualifier));
+    field(w, "dimension", zhquant::name(m.dimension));
     w.end_object();
 }
 
 template <class Writer>
 void write_change(Writer& w, zhquant::change const& c, zhquant::extraction const& x, original_text const& bytes) {
     w.begin_object();
-    if (!c.basis.empty()) {
-        w.key("basis");
-        w.string(c.basis);
-    }
-    w.key("direction");
-    w.string(zhquant::name(c.direction));
+    field_if_any(w, "basis", c.basis);
+    field(w, "direction", zhquant::name(c.direction));
     if (c.value) {
         w.key("value");
         write_mention(w, x.mentions[*c.value], bytes);
@@ -70,22 +69,13 @@ void write_record(Writer& w, std::string const& doc, zhquant::record const& r, z
         write_mention(w, x.mentions[*i], bytes);
     };
     w.begin_object();
-    w.key("doc");
-    w.string(doc);
-    w.key("start");
-    w.count(r.start);
-    w.key("end");
-    w.count(r.end);
-    w.key("text");
-    w.string(bytes.slice(r.start, r.end));
-    w.key("rule");
-    w.string(r.rule);
-    w.key("indicator");
-    w.string(r.indicator);
-    if (!r.verb.empty()) {
-        w.key("verb");
-        w.string(r.verb);
-    }
+    field(w, "doc", doc);
+    field(w, "start", std::uint64_t{r.start});
+    field(w, "end", std::uint64_t{r.end});
+    field(w, "text", bytes.slice(r.start, r.end));
+    field(w, "rule", r.rule);
+    field(w, "indicator", r.indicator);
+    field_if_any(w, "verb", r.verb);
     mention_field("value", r.value);
     mention_field("period", r.period);
     if (!r.changes.empty()) {
@@ -100,10 +90,7 @@ void write_record(Writer& w, std::string const& doc, zhquant::record const& r, z
     }
     if (r.share) {
         mention_field("share", r.share);
-        if (!r.share_of.empty()) {
-            w.key("share_of");
-            w.string(r.share_of);
-        }
+        field_if_any(w, "share_of", r.share_of);
     }
     if (!r.values.empty()) {
         // An object: a name said twice keeps its last mention, in the place of its first.
@@ -124,7 +111,6 @@ void write_record(Writer& w, std::string const& doc, zhquant::record const& r, z
 // Builds a boost::json value from json_text_writer's calls.
 class json_value_writer {
 public:
-
     void begin_object() { open_.push_back(&place(boost::json::object())); }
     void begin_array() { open_.push_back(&place(boost::json::array())); }
     void end_object() { open_.pop_back(); }
@@ -176,8 +162,7 @@ void append_unclaimed_json(std::string& out, std::string const& doc, zhquant::me
                            original_text const& bytes) {
     json_text_writer w(out);
     w.begin_object();
-    w.key("doc");
-    w.string(doc);
+    field(w, "doc", doc);
     w.key("unclaimed");
     write_mention(w, m, bytes);
     w.end_object();
