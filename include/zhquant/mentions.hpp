@@ -107,5 +107,6 @@ private:
 }  // namespace zhquant
 
 #if !defined(ZHQUANT_SEPARATE_COMPILATION)
+#include <zhquant/impl/scan_mentions.ipp>
 #include <zhquant/impl/mentions.ipp>
 #endif

@@ -49,5 +49,6 @@ ZHQUANT_DECL result<parsed_number> parse_number(std::string_view text,
 }  // namespace zhquant
 
 #if !defined(ZHQUANT_SEPARATE_COMPILATION)
-#include <zhquant/impl/numbers.ipp>
+#include <zhquant/impl/find_numbers.ipp>
+#include <zhquant/impl/parse_number.ipp>
 #endif

@@ -6,5 +6,8 @@
 #error "zhquant/src.hpp is for builds that define ZHQUANT_SEPARATE_COMPILATION"
 #endif
 
-#include <zhquant/impl/numbers.ipp>
+#include <zhquant/impl/number_rule.ipp>
+#include <zhquant/impl/find_numbers.ipp>
+#include <zhquant/impl/parse_number.ipp>
+#include <zhquant/impl/scan_mentions.ipp>
 #include <zhquant/impl/mentions.ipp>

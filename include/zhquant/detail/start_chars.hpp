@@ -1,8 +1,10 @@
 // The characters at which a number or a mention may begin, as bit tables: the scanners skip
 // every other character with one lookup, and try the grammar only where one of these stands.
+// Then the checks of one place that both scanners make (may_start_number, sign_is_joined).
 //
 //     zhquant::detail::skip_to_candidate(p, end, zhquant::detail::mention_start_chars);
 //     // p: at the first digit, numeral character, sign, currency sign or qualifier character
+//     zhquant::detail::sign_is_joined(begin, p);  // true at the '-' of 1-11月: not a minus sign
 //
 // The tables are a superset: a character in them may still start nothing (万 only in 万分之,
 // 大 only in 大约), which the scanners' own checks decide.  Built at compile time from
@@ -17,6 +19,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace zhquant::detail {
 
@@ -78,6 +81,44 @@ inline char const* skip_to_candidate(char const* p, char const* end, start_char_
         p += length;
     }
     return p;
+}
+
+inline std::size_t utf8_length_at(char const* p, char const* end) noexcept {
+    auto const b = static_cast<unsigned char>(*p);
+    std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+    return static_cast<std::size_t>(end - p) < n ? 1 : n;
+}
+
+inline bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+inline bool is_ascii_alnum(char c) noexcept {
+    return is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Where a number can begin: a digit, a sign, a point before digits, or a numeral character.
+inline bool may_start_number(char const* p, char const* end) noexcept {
+    char const c = *p;
+    if (is_ascii_digit(c) || c == '-' || c == '.') return true;
+    if (static_cast<unsigned char>(c) < 0xE0) return false;
+    char32_t const cp = decode_three_byte_utf8(p, end);
+    if ((cp >= U'０' && cp <= U'９') || cp == U'－' || cp == U'．') return true;
+    numeral_char const ch = classify_numeral_char(cp);
+    if (ch.kind == numeral_char_kind::scale)  // 万分之三
+        return std::string_view(p, static_cast<std::size_t>(end - p)).substr(3, 6) == "分之";
+    return ch.kind != numeral_char_kind::none && ch.kind != numeral_char_kind::point &&
+           ch.kind != numeral_char_kind::inner_over;
+}
+
+// The character before `p` continues a number or a word, so a '-' there is not a sign (1-11月, A-1).
+inline bool sign_is_joined(char const* begin, char const* p) noexcept {
+    if (p == begin) return false;
+    if (is_ascii_alnum(p[-1])) return true;
+    if (p - begin >= 3) {
+        char32_t const cp = decode_three_byte_utf8(p - 3, p);
+        if (cp >= U'０' && cp <= U'９') return true;
+        auto const kind = classify_numeral_char(cp).kind;
+        return kind != numeral_char_kind::none && kind != numeral_char_kind::minus;
+    }
+    return false;
 }
 
 }  // namespace zhquant::detail

@@ -15,12 +15,11 @@
 #pragma once
 
 #include <zhquant/grammar/mention_parts.hpp>
-#include <zhquant/grammar/number.hpp>
+#include <zhquant/grammar/number_rule.hpp>
+#include <zhquant/grammar/numeral_scanner.hpp>
 #include <zhquant/mention.hpp>
 #include <zhquant/value/resolve.hpp>
 #include <zhquant/value/units.hpp>
-
-#include <boost/spirit/home/x3/core/parse.hpp>
 
 #include <array>
 #include <cstddef>
@@ -139,7 +138,7 @@ inline bool parse_number(char const*& q, char const* end, number_parts& out) {
         }
         out.whole.clear();
     }
-    return boost::spirit::x3::parse(q, end, number, out);
+    return parse_number_rule(q, end, number_style::smart, out);
 }
 
 // A range reads upwards: 10至5元 is no range (its 5元 is a mention of its own).  Values too large

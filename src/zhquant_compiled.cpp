@@ -1,1 +1,0 @@
-#include <zhquant/src.hpp>
