@@ -53,7 +53,10 @@ std::optional<std::string> canonical(std::string_view text) {
         return std::nullopt;
     std::string out = negative ? "-" : "";
     out += whole.empty() ? std::string("0") : std::string(whole);
-    if (!fraction.empty()) out += "." + std::string(fraction);
+    if (!fraction.empty()) {  // appends, not `"." + std::string(...)`: that trips g++ 12's -Wrestrict
+        out += '.';
+        out += fraction;
+    }
     return out;
 }
 
@@ -71,7 +74,7 @@ void check_parse(std::string_view text, std::optional<decimal> const& parsed) {
 
 void check_decimal(decimal const& a) {
     auto const back = decimal::parse(a.to_string());
-    ZHQUANT_FUZZ_CHECK(back && *back == a, "\"" + a.to_string() + "\" does not read back to itself");
+    ZHQUANT_FUZZ_CHECK(back && *back == a, std::string(1, '"').append(a.to_string()).append("\" does not read back to itself"));
     ZHQUANT_FUZZ_CHECK(a == a && (a <=> a) == 0, "a decimal is not equal to itself");
     ZHQUANT_FUZZ_CHECK(-(-a) == a, "negating twice changes " + a.to_string());
     ZHQUANT_FUZZ_CHECK(!a.is_zero() || !a.negative(), "a negative zero");
@@ -79,7 +82,7 @@ void check_decimal(decimal const& a) {
 }
 
 void check_pair(decimal const& a, decimal const& b) {
-    std::string const pair = "(" + a.to_string() + ", " + b.to_string() + ")";
+    std::string const pair = std::string(1, '(').append(a.to_string()).append(", ").append(b.to_string()).append(")");
     auto const sum = checked_add(a, b);
     ZHQUANT_FUZZ_CHECK(sum == checked_add(b, a), "addition does not commute for " + pair);
     if (sum) {

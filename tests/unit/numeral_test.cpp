@@ -1,5 +1,6 @@
 // The number grammar, row by row: {input, value, high, remaining input}.  Each row parses the
 // input with grammar::number (smart style), resolves the parts, and checks what was left over.
+#include <zhquant/grammar/mention.hpp>
 #include <zhquant/grammar/number.hpp>
 #include <zhquant/numbers.hpp>
 #include <zhquant/value/resolve.hpp>
@@ -11,7 +12,9 @@
 
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace {
 
@@ -306,6 +309,39 @@ TEST(NumberGrammar, Rows) {
         if (ok) ++passed;
     }
     std::cout << "number grammar rows: " << passed << " passed of " << std::size(grammar_rows) << '\n';
+}
+
+// The mention reader's short path (grammar::detail::parse_number: the numeral scanner alone where
+// nothing after the numeral can extend it) reads what the full rule reads: the same end, value
+// and shape, on every row above and on the words after 元 that do or do not make money.
+constexpr char const* short_path_inputs[] = {
+    "五万元三吨", "五万元三角", "五万元零五分", "五万元零零五分", "五万元〇五分", "五万元整", "五万元正",
+    "伍万元", "5元5角", "5元", "5元12角", "5元1分", "十元零整", "3元三", "3元三个", "36923万元，同比",
+    "1.2万元", "三分之一", "3 1/5", "2又三分之一", "1/3", "-5元", "五元角", "五元零", "一百元零一角",
+};
+
+TEST(NumberGrammar, ShortPathReadsAsTheRule) {
+    std::vector<std::string_view> inputs(std::begin(short_path_inputs), std::end(short_path_inputs));
+    for (auto const& r : grammar_rows) inputs.emplace_back(r.input);
+    for (std::string_view const input : inputs) {
+        SCOPED_TRACE(input);
+        char const* const last = input.data() + input.size();
+        char const* rule_end = input.data();
+        char const* short_end = input.data();
+        number_parts by_rule, by_short_path;
+        bool const rule_matched = x3::parse(rule_end, last, zhquant::grammar::number, by_rule);
+        bool const short_matched = zhquant::grammar::detail::parse_number(short_end, last, by_short_path);
+        ASSERT_EQ(short_matched, rule_matched);
+        if (!rule_matched) continue;
+        EXPECT_EQ(short_end - input.data(), rule_end - input.data());
+        EXPECT_EQ(by_short_path.shape, by_rule.shape);
+        auto const a = zhquant::resolve(by_rule);
+        auto const b = zhquant::resolve(by_short_path);
+        ASSERT_EQ(a.has_value(), b.has_value());
+        if (a) {
+            EXPECT_EQ(b->value.to_string(), a->value.to_string());
+        }
+    }
 }
 
 // Overflow is an error, never a wrap or a rounding.

@@ -71,10 +71,14 @@ constexpr bool multiply_power(uint128& value, unsigned base, int exponent) noexc
 constexpr int write_digits(uint128 value, char* out) noexcept {
     char reversed[max_power_of_ten + 1] = {};
     int count = 0;
+    // Down to 64 bits first: there, division by 10 is a multiplication, where a 128-bit one is a
+    // library call per digit, and nearly every value of a report fits.
+    for (; value > ~std::uint64_t{0}; value /= 10) reversed[count++] = static_cast<char>('0' + static_cast<int>(value % 10));
+    auto small = static_cast<std::uint64_t>(value);
     do {
-        reversed[count++] = static_cast<char>('0' + static_cast<int>(value % 10));
-        value /= 10;
-    } while (value != 0);
+        reversed[count++] = static_cast<char>('0' + static_cast<int>(small % 10));
+        small /= 10;
+    } while (small != 0);
     for (int i = 0; i < count; ++i) out[i] = reversed[count - 1 - i];
     return count;
 }

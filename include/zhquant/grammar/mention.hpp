@@ -116,11 +116,33 @@ inline std::size_t match_separator(std::string_view text) {
     return s ? s->text.size() : 0;
 }
 
-// Whether the text after a numeral could go on as the `number` rule's fraction, mixed number or
-// money (分之, 又, spaces, a slash, 元): only then is the whole rule needed.
-inline bool may_continue_number(char const* p, char const* end) noexcept {
-    static constexpr std::array<listed_word, 8> continuations{" ", "/", "分", "又", "元", "圆", "圓", "／"};
-    return first_word_of(std::string_view(p, static_cast<std::size_t>(end - p)), continuations) != nullptr;
+// Whether the text after the numeral `whole` could go on as the `number` rule's fraction, mixed
+// number or money (分之, 又, spaces, a slash, 元): only then is the whole rule needed.  After 元
+// the rule takes money only from a 大写 numeral or with 角, 分, 整 or 正 written (number.hpp's
+// take_money), so 36923万元 — the commonest amount of a report — needs no more than its numeral.
+inline bool may_continue_number(char const* p, char const* end, numeral_parts const& whole) noexcept {
+    static constexpr std::array<listed_word, 5> continuations{" ", "/", "分", "又", "／"};
+    static constexpr std::array<listed_word, 3> yuan{"元", "圆", "圓"};
+    std::string_view const rest(p, static_cast<std::size_t>(end - p));
+    if (first_word_of(rest, continuations)) return true;
+    if (!first_word_of(rest, yuan)) return false;
+    if (whole.form.financial) return true;
+    // A marked tail after 元: [零][d角][[零]d分][整|正], d one digit — so 整 or 正, or a digit
+    // and 角 or 分, after at most two 零 (〇 counted as one too: a superset is safe).
+    char const* q = p + 3;
+    auto const at = [end](char const* x) { return zhquant::detail::decode_three_byte_utf8(x, end); };  // 0: none
+    for (int zeros = 0; zeros < 2 && (at(q) == U'零' || at(q) == U'〇'); ++zeros) q += 3;
+    char32_t const c = at(q);
+    if (c == U'整' || c == U'正') return true;
+    if (q < end && *q >= '0' && *q <= '9') {
+        q += 1;
+    } else if (c != 0 && zhquant::detail::classify_numeral_char(c).kind != zhquant::detail::numeral_char_kind::none) {
+        q += 3;
+    } else {
+        return false;
+    }
+    char32_t const change = at(q);
+    return change == U'角' || change == U'分';
 }
 
 // The `number` rule's signs.
@@ -132,7 +154,7 @@ inline constexpr std::array<listed_word, 4> minus_signs{"-", "－", "负", "負"
 inline bool parse_number(char const*& q, char const* end, number_parts& out) {
     if (!first_word_of(std::string_view(q, static_cast<std::size_t>(end - q)), minus_signs)) {
         char const* const e = scan_numeral(q, end, number_style::smart, out.whole);
-        if (e && !may_continue_number(e, end)) {
+        if (e && !may_continue_number(e, end, out.whole)) {
             q = e;
             return true;
         }

@@ -230,6 +230,10 @@ public:
         constexpr rational one(decimal::from_int(1));
         if (b == one) return a;
         if (a == one) return b;
+        // Two terminating decimals (5 * 10^4 for 五万): their product, when it fits the decimal
+        // limits, is one too, and so already in canonical form.
+        if (a.is_decimal() && b.is_decimal())
+            if (auto const product = checked_mul(a.numerator_, b.numerator_)) return rational(*product);
         auto const product = detail::multiply(a.factored(), b.factored());
         if (!product) return std::nullopt;
         return from_factored(*product);
