@@ -40,6 +40,14 @@ inline bool needs_escape(std::uint64_t bytes) {
     return (control | has_zero(bytes ^ ('"' * ones)) | has_zero(bytes ^ ('\\' * ones))) != 0;
 }
 
+// Which bytes JSON escapes: control characters, `"` and `\`.
+inline constexpr auto escaped_byte = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 0x20; ++c) table[c] = true;
+    table['"'] = table['\\'] = true;
+    return table;
+}();
+
 inline bool any_needs_escape(std::string_view text) {
     std::size_t i = 0;
     for (; i + 8 <= text.size(); i += 8) {
@@ -47,10 +55,8 @@ inline bool any_needs_escape(std::string_view text) {
         std::memcpy(&bytes, text.data() + i, 8);
         if (needs_escape(bytes)) return true;
     }
-    for (; i < text.size(); ++i) {
-        auto const c = static_cast<unsigned char>(text[i]);
-        if (c < 0x20 || c == '"' || c == '\\') return true;
-    }
+    for (; i < text.size(); ++i)
+        if (escaped_byte[static_cast<unsigned char>(text[i])]) return true;
     return false;
 }
 
@@ -81,21 +87,21 @@ inline char* write_json_string(char* out, std::string_view text) {
     char const* p = text.data();
     char const* const end = p + text.size();
     while (p < end) {
-        if (end - p >= 8) {
+        for (; end - p >= 8; p += 8, out += 8) {  // words with nothing to escape, copied whole
             std::uint64_t bytes;
             std::memcpy(&bytes, p, 8);
-            if (!json_line_detail::needs_escape(bytes)) {
-                std::memcpy(out, p, 8);
-                out += 8;
-                p += 8;
-                continue;
-            }
+            if (json_line_detail::needs_escape(bytes)) break;
+            std::memcpy(out, p, 8);
         }
-        auto const c = static_cast<unsigned char>(*p++);
-        if (c >= 0x20 && c != '"' && c != '\\') [[likely]]
-            *out++ = static_cast<char>(c);
-        else
-            out = json_line_detail::write_escaped(out, c);
+        // The word with an escape, or the last few bytes (most values are that short: 3, 吨, kg),
+        // byte by byte.
+        for (char const* const stop = end - p > 8 ? p + 8 : end; p < stop; ++p) {
+            auto const c = static_cast<unsigned char>(*p);
+            if (!json_line_detail::escaped_byte[c]) [[likely]]
+                *out++ = static_cast<char>(c);
+            else
+                out = json_line_detail::write_escaped(out, c);
+        }
     }
     *out++ = '"';
     return out;

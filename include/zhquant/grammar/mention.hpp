@@ -74,42 +74,74 @@ struct qualifier_word {
 constexpr listed_word const& word_of(listed_word const& w) noexcept { return w; }
 constexpr listed_word const& word_of(qualifier_word const& w) noexcept { return w.word; }
 
-// The first entry of `words` (listed_word or qualifier_word) whose word begins `text`, or null.
-template <class Words>
-constexpr auto const* first_word_of(std::string_view text, Words const& words) noexcept {
+// The first character of a text or a word, from its first three bytes (listed_word::head_of):
+// the bytes of that character alone, a fourth byte left out.
+constexpr std::uint32_t first_character_of(std::uint32_t head) noexcept {
+    std::uint32_t const lead = head & 0xFFu;
+    return head & (lead < 0x80 ? 0xFFu : lead < 0xE0 ? 0xFFFFu : 0xFFFFFFu);
+}
+
+// One of 64 bits for a first character (a multiplicative hash: the low bytes of nearby CJK
+// characters differ, and it mixes them into the top bits).
+constexpr unsigned first_character_bit(std::uint32_t head) noexcept {
+    return (first_character_of(head) * 0x9E3779B1u) >> 26;
+}
+
+// A list of words (listed_word or qualifier_word) with a filter of their first characters: a list
+// is tried at many places where none of its words begins, and one bit then says so where the
+// loop compared every word (39 of them for unit_lookalikes).
+template <class Entry, std::size_t N>
+struct word_list {
+    std::array<Entry, N> words;
+    std::uint64_t first_characters = 0;
+
+    constexpr explicit word_list(std::array<Entry, N> const& entries) noexcept : words(entries) {
+        for (auto const& e : words) first_characters |= std::uint64_t{1} << first_character_bit(word_of(e).head);
+    }
+    constexpr auto begin() const noexcept { return words.begin(); }
+    constexpr auto end() const noexcept { return words.end(); }
+    constexpr bool may_begin(std::uint32_t head) const noexcept {
+        return (first_characters >> first_character_bit(head) & 1) != 0;
+    }
+};
+
+// The first entry of `words` whose word begins `text`, or null.
+template <class Entry, std::size_t N>
+constexpr Entry const* first_word_of(std::string_view text, word_list<Entry, N> const& words) noexcept {
     std::uint32_t const h = listed_word::head_of(text);
+    if (!words.may_begin(h)) return nullptr;
     for (auto const& w : words)
         if (word_of(w).begins(text, h)) return &w;
-    return static_cast<decltype(&*std::begin(words))>(nullptr);
+    return nullptr;
 }
 
 // Written before the number.  Longer words first: 超过 before 超.
-inline constexpr std::array<qualifier_word, 13> qualifiers_before{{
+inline constexpr word_list qualifiers_before{std::array<qualifier_word, 13>{{
     {"大约", qualifier::about}, {"大概", qualifier::about}, {"约", qualifier::about},
     {"将近", qualifier::under}, {"接近", qualifier::under}, {"不足", qualifier::under},
     {"不到", qualifier::under}, {"近", qualifier::under},
     {"超过", qualifier::over}, {"多达", qualifier::over}, {"超", qualifier::over},
     {"逾", qualifier::over}, {"高于", qualifier::over},
-}};
+}}};
 
 // Written after the number or its unit.
-inline constexpr std::array<qualifier_word, 9> qualifiers_after{{
+inline constexpr word_list qualifiers_after{std::array<qualifier_word, 9>{{
     {"以上", qualifier::over}, {"有余", qualifier::over}, {"左右", qualifier::about},
     {"上下", qualifier::about}, {"以下", qualifier::under}, {"以内", qualifier::under},
     {"之内", qualifier::under}, {"余", qualifier::over}, {"多", qualifier::over},
-}};
+}}};
 
 // A verb between a qualifier and its number: 约为8%, 大约有5至10% (the span starts at the number).
-inline constexpr std::array<listed_word, 4> linking_verbs{"为", "是", "有", "达"};
+inline constexpr word_list linking_verbs{std::array<listed_word, 4>{"为", "是", "有", "达"}};
 
 // A unit's characters that, with what follows, are another word: 3条件 is not 3 条.
-inline constexpr std::array<listed_word, 39> unit_lookalikes{
+inline constexpr word_list unit_lookalikes{std::array<listed_word, 39>{
     "条件", "条例", "名单", "名称", "名义", "名列", "期间", "期限", "家庭", "家乡", "部门", "部分",
     "部署", "处理", "处置", "起来", "起步", "起点", "台阶", "口号", "座谈", "场所", "场地", "场景", "人民",
     "户籍", "次要", "张贴", "支持", "支部", "本地", "本级", "本领", "份额", "头条", "只有", "只是", "个体",
-    "个性"};
+    "个性"}};
 
-inline constexpr std::array<listed_word, 8> range_separators{"-", "—", "–", "～", "~", "至", "到", "－"};
+inline constexpr word_list range_separators{std::array<listed_word, 8>{"-", "—", "–", "～", "~", "至", "到", "－"}};
 
 inline std::size_t match_separator(std::string_view text) {
     auto const* s = first_word_of(text, range_separators);
@@ -121,8 +153,8 @@ inline std::size_t match_separator(std::string_view text) {
 // the rule takes money only from a 大写 numeral or with 角, 分, 整 or 正 written (number.hpp's
 // take_money), so 36923万元 — the commonest amount of a report — needs no more than its numeral.
 inline bool may_continue_number(char const* p, char const* end, numeral_parts const& whole) noexcept {
-    static constexpr std::array<listed_word, 5> continuations{" ", "/", "分", "又", "／"};
-    static constexpr std::array<listed_word, 3> yuan{"元", "圆", "圓"};
+    static constexpr word_list continuations{std::array<listed_word, 5>{" ", "/", "分", "又", "／"}};
+    static constexpr word_list yuan{std::array<listed_word, 3>{"元", "圆", "圓"}};
     std::string_view const rest(p, static_cast<std::size_t>(end - p));
     if (first_word_of(rest, continuations)) return true;
     if (!first_word_of(rest, yuan)) return false;
@@ -146,7 +178,7 @@ inline bool may_continue_number(char const* p, char const* end, numeral_parts co
 }
 
 // The `number` rule's signs.
-inline constexpr std::array<listed_word, 4> minus_signs{"-", "－", "负", "負"};
+inline constexpr word_list minus_signs{std::array<listed_word, 4>{"-", "－", "负", "負"}};
 
 // The `number` rule at `q` (advanced past it) into a default-constructed `out`.  Most numbers in
 // a report are a numeral alone (36923, 1.2万, 二十); for those the numeral scanner's answer is
@@ -596,8 +628,8 @@ private:
     static void read_half(char const* q, char const* end, mention_parts& out) {
         std::string_view const rest(q, static_cast<std::size_t>(end - q));
         if (!detail::starts_with(rest, "半")) return;
-        static constexpr std::array<detail::listed_word, 10> half_words{"半径", "半岛", "半导体", "半年", "半天",
-                                                                         "半月", "半数", "半个", "半价", "半小时"};
+        static constexpr detail::word_list half_words{std::array<detail::listed_word, 10>{
+            "半径", "半岛", "半导体", "半年", "半天", "半月", "半数", "半个", "半价", "半小时"}};
         if (detail::first_word_of(rest, half_words)) return;
         out.half = true;
         out.end = q + 3;
@@ -630,7 +662,8 @@ private:
             std::string_view const next(after, static_cast<std::size_t>(end - after));
             numeral_parts ignored;
             if (scan_numeral(after, end, number_style::smart, ignored)) return false;
-            static constexpr std::array<detail::listed_word, 6> session_words{"全国", "中央", "人大", "政协", "党代会", "全会"};
+            static constexpr detail::word_list session_words{
+                std::array<detail::listed_word, 6>{"全国", "中央", "人大", "政协", "党代会", "全会"}};
             if (detail::first_word_of(next, session_words)) return false;
         }
         return true;
