@@ -286,9 +286,14 @@ private:
             }
         }
         flush_copy(data, i);
+        // The piece is most of out_, so it takes out_'s buffer and only the text after the cut is
+        // copied, into the buffer the last piece gave back: no piece allocates or grows a buffer
+        // once two have gone by.
         normalized_text piece;
-        piece.text.assign(out_, 0, at.normalized);
-        out_.erase(0, at.normalized);
+        piece.text.swap(out_);
+        out_.swap(spare_text_);
+        out_.assign(piece.text, at.normalized, std::string::npos);
+        piece.text.resize(at.normalized);
         piece.map = map_.take_front(at.normalized, at.original);
         auto const split = std::find_if(problems_.begin(), problems_.end(),
                                         [&](error const& e) { return e.offset >= at.original; });
@@ -297,6 +302,8 @@ private:
         for (cut_point* c : {&sentence_cut_, &space_cut_, &line_cut_})
             *c = c->normalized > at.normalized ? cut_point{c->normalized - at.normalized, c->original} : cut_point{};
         sink(std::move(piece));
+        spare_text_ = std::move(piece.text);  // empty if the sink kept the text
+        spare_text_.clear();
     }
 
     // Whitespace at data[i, i + length).  `literal` is the offset of a byte in it that is already
@@ -589,6 +596,7 @@ private:
 
     // The output not yet handed out.
     std::string out_;
+    std::string spare_text_;  // a handed-out piece's buffer, for the next piece's rest
     offset_map map_;
     std::vector<error> problems_;
     std::size_t copy_from_ = 0;  // original offset where the pending unchanged run starts
