@@ -292,6 +292,7 @@ private:
         normalized_text piece;
         piece.text.swap(out_);
         out_.swap(spare_text_);
+        out_.reserve(piece.text.capacity());  // the first time: room for a block without regrowing
         out_.assign(piece.text, at.normalized, std::string::npos);
         piece.text.resize(at.normalized);
         piece.map = map_.take_front(at.normalized, at.original);
