@@ -69,7 +69,7 @@ constexpr bool multiply_power(uint128& value, unsigned base, int exponent) noexc
 // Writes the decimal digits of `value`, most significant first, and returns how many.
 // `out` needs room for 39 characters.
 constexpr int write_digits(uint128 value, char* out) noexcept {
-    char reversed[max_power_of_ten + 1] = {};
+    char reversed[max_power_of_ten + 1];  // C++20 constexpr: written before read
     int count = 0;
     // Down to 64 bits first: there, division by 10 is a multiplication, where a 128-bit one is a
     // library call per digit, and nearly every value of a report fits.

@@ -177,26 +177,33 @@ public:
     // Canonical text: no exponent, no trailing zeros after the point, no point for an integer,
     // "0." before a fraction below one: "25450", "8.3", "0.0005", "-1.5".
     constexpr std::string to_string() const {
-        char digits[detail::max_power_of_ten + 1] = {};
+        // At most a sign, "0." and 38 digits (the limits above): the text is put together in place
+        // and becomes a string once (a mention prints two values: this is per-mention cost).
+        char digits[detail::max_power_of_ten + 1];  // C++20 constexpr: written before read
         int const count = detail::write_digits(coefficient_, digits);
-        std::string text;
-        if (negative_) text += '-';
+        char text[2 * max_digits];
+        std::size_t n = 0;
+        auto const put = [&](char const* from, int length) {
+            for (int i = 0; i < length; ++i) text[n++] = from[i];
+        };
+        auto const zeros = [&](int length) {
+            for (int i = 0; i < length; ++i) text[n++] = '0';
+        };
+        if (negative_) text[n++] = '-';
         if (exponent_ >= 0) {
-            text.append(digits, static_cast<std::size_t>(count));
-            text.append(static_cast<std::size_t>(exponent_), '0');
-            return text;
-        }
-        int const fraction = -exponent_;
-        if (count > fraction) {
-            text.append(digits, static_cast<std::size_t>(count - fraction));
-            text += '.';
-            text.append(digits + (count - fraction), static_cast<std::size_t>(fraction));
+            put(digits, count);
+            zeros(exponent_);
+        } else if (int const fraction = -exponent_; count > fraction) {
+            put(digits, count - fraction);
+            text[n++] = '.';
+            put(digits + (count - fraction), fraction);
         } else {
-            text += "0.";
-            text.append(static_cast<std::size_t>(fraction - count), '0');
-            text.append(digits, static_cast<std::size_t>(count));
+            text[n++] = '0';
+            text[n++] = '.';
+            zeros(fraction - count);
+            put(digits, count);
         }
-        return text;
+        return std::string(text, n);
     }
 
     // Normalization makes equal values equal member by member.
