@@ -72,39 +72,43 @@ void row_writer::finish() {
 void row_writer::write_json(std::initializer_list<cell> row) {
     if (json_keys_.empty()) {
         for (auto const& c : columns_) {
-            std::string key;
+            std::string key(",");
             append_json_string(key, c);
-            json_keys_.push_back(key + ':');
+            key += ':';
+            json_keys_.push_back(json_key{key, {}});
+            if (key.size() <= json_key::short_size) std::memcpy(json_keys_.back().padded.data(), key.data(), key.size());
         }
     }
-    // The row's largest size first, then plain stores (json_line.hpp says why).
+    // The row's largest size first, then plain stores (json_line.hpp says why); a short key is
+    // one fixed-size copy of its padded bytes, which the room allows for.
     std::size_t room = 3;  // {, } and the line break
     auto key = json_keys_.begin();
     for (cell const& c : row) {
         if (key == json_keys_.end()) break;
-        if (auto const* text = std::get_if<std::string_view>(&c)) room += 1 + key->size() + json_string_bound(*text);
-        else room += 1 + key->size() + json_count_bound;
+        room += json_key::short_size + key->text.size();
+        if (auto const* text = std::get_if<std::string_view>(&c)) room += json_string_bound(*text);
+        else room += json_count_bound;
         ++key;
     }
     std::size_t const old = buffer_.size();
     buffer_.resize(old + room);
     char* out = buffer_.data() + old;
-    char separator = '{';
+    char* const first = out;
     key = json_keys_.begin();
     for (cell const& c : row) {
         if (key == json_keys_.end()) break;
         auto const* text = std::get_if<std::string_view>(&c);
         auto const* count = std::get_if<std::uint64_t>(&c);
         if (text || count) {
-            *out++ = separator;
-            std::memcpy(out, key->data(), key->size());
-            out += key->size();
+            if (key->text.size() <= json_key::short_size) std::memcpy(out, key->padded.data(), json_key::short_size);
+            else std::memcpy(out, key->text.data(), key->text.size());
+            out += key->text.size();
             out = text ? write_json_string(out, *text) : write_json_count(out, *count);
-            separator = ',';
         }
         ++key;
     }
-    if (separator == '{') *out++ = '{';
+    if (out == first) *out++ = ',';
+    *first = '{';  // the first key's comma
     *out++ = '}';
     *out++ = '\n';
     buffer_.resize(static_cast<std::size_t>(out - buffer_.data()));

@@ -6,6 +6,7 @@
 //     out.finish();
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -48,7 +49,13 @@ private:
 
     output_format format_;
     std::vector<std::string> columns_;
-    std::vector<std::string> json_keys_;  // "name": of each column, escaped once
+    // ,"name": of each column, escaped once; padded to a fixed size when short.
+    struct json_key {
+        static constexpr std::size_t short_size = 16;
+        std::string text;
+        std::array<char, short_size> padded{};
+    };
+    std::vector<json_key> json_keys_;
     std::FILE* out_;
     std::string buffer_;
     // Table rows until finish(): each cell's text, and whether it was a count.
