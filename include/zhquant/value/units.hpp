@@ -809,8 +809,12 @@ public:
         for (std::uint32_t i = first; i < last; ++i) {
             candidate const c = candidates_[i];
             if (c.length > text.size()) continue;
-            std::string const& name = units_[c.index].name;
-            if (std::memcmp(name.data() + lead.length, text.data() + lead.length, c.length - lead.length) == 0)
+            if (c.length == lead.length) return unit_match{&units_[c.index], c.length};  // 吨, 元
+            // Most longer names (吨标准煤 for 吨) differ from the text at their next byte: checked
+            // before the call.
+            char const* const name = units_[c.index].name.data();
+            if (name[lead.length] == text[lead.length] &&
+                std::memcmp(name + lead.length, text.data() + lead.length, c.length - lead.length) == 0)
                 return unit_match{&units_[c.index], c.length};
         }
         return std::nullopt;
