@@ -107,8 +107,10 @@ void row_writer::write_json(std::initializer_list<cell> row) {
         }
         ++key;
     }
-    if (out == first) *out++ = ',';
-    *first = '{';  // the first key's comma
+    // Every key came with a comma before it: the first one's becomes the brace.  With no field,
+    // the brace is written where that comma would have been.
+    if (out == first) ++out;
+    *first = '{';
     *out++ = '}';
     *out++ = '\n';
     buffer_.resize(static_cast<std::size_t>(out - buffer_.data()));
