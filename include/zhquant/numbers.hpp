@@ -5,7 +5,7 @@
 //     auto one = zhquant::parse_number("一千零五");          // 1005
 //     auto money = zhquant::parse_number("壹佰捌拾壹圆柒角");  // 181.7
 //
-// `find_numbers` reads every numeral form of the number grammar (grammar/numeral.hpp): Arabic,
+// `find_numbers` reads every numeral form of the number grammar (grammar/numeral_scanner.hpp): Arabic,
 // Chinese, financial, mixed (`3万5千`), fractions (`三分之一`) and vague ranges (`三四百`).
 // It does not decide what a number means in its sentence (a unit, an ordinal, a date); that is
 // the mentions layer.
