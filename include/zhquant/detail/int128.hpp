@@ -16,6 +16,10 @@ namespace zhquant::detail {
 // __extension__ keeps -Wpedantic quiet about the GCC/Clang 128-bit type in every user's build.
 __extension__ typedef unsigned __int128 uint128;
 
+// The largest value that fits 64 bits: below it, division by 10 is a multiplication, where a
+// 128-bit one is a library call (write_digits, decimal's products and trailing zeros).
+inline constexpr uint128 max_uint64 = ~std::uint64_t{0};
+
 inline constexpr int max_power_of_ten = 38;  // 10^38 < 2^128 < 10^39
 
 inline constexpr std::array<uint128, max_power_of_ten + 1> powers_of_ten = [] {
@@ -71,9 +75,8 @@ constexpr bool multiply_power(uint128& value, unsigned base, int exponent) noexc
 constexpr int write_digits(uint128 value, char* out) noexcept {
     char reversed[max_power_of_ten + 1];  // C++20 constexpr: written before read
     int count = 0;
-    // Down to 64 bits first: there, division by 10 is a multiplication, where a 128-bit one is a
-    // library call per digit, and nearly every value of a report fits.
-    for (; value > ~std::uint64_t{0}; value /= 10) reversed[count++] = static_cast<char>('0' + static_cast<int>(value % 10));
+    // Down to 64 bits first (max_uint64): nearly every value of a report fits.
+    for (; value > max_uint64; value /= 10) reversed[count++] = static_cast<char>('0' + static_cast<int>(value % 10));
     auto small = static_cast<std::uint64_t>(value);
     do {
         reversed[count++] = static_cast<char>('0' + static_cast<int>(small % 10));

@@ -14,6 +14,7 @@
 // (第八批), a reduplicated classifier (一帧帧), a number with no unit — it refuses.
 #pragma once
 
+#include <zhquant/detail/start_chars.hpp>
 #include <zhquant/grammar/mention_parts.hpp>
 #include <zhquant/grammar/number_rule.hpp>
 #include <zhquant/grammar/numeral_scanner.hpp>
@@ -166,7 +167,7 @@ inline bool may_continue_number(char const* p, char const* end, numeral_parts co
     for (int zeros = 0; zeros < 2 && (at(q) == U'零' || at(q) == U'〇'); ++zeros) q += 3;
     char32_t const c = at(q);
     if (c == U'整' || c == U'正') return true;
-    if (q < end && *q >= '0' && *q <= '9') {
+    if (q < end && zhquant::detail::is_ascii_digit(*q)) {
         q += 1;
     } else if (c != 0 && zhquant::detail::classify_numeral_char(c).kind != zhquant::detail::numeral_char_kind::none) {
         q += 3;

@@ -155,8 +155,7 @@ public:
         if (a.is_zero() || b.is_zero()) return decimal{};
         // Two coefficients within 64 bits (nearly every value of a report): the product fits 128
         // bits as it is, and make() sheds its trailing zeros.
-        constexpr coefficient_type max_64 = ~std::uint64_t{0};
-        if (a.coefficient_ <= max_64 && b.coefficient_ <= max_64)
+        if (a.coefficient_ <= detail::max_uint64 && b.coefficient_ <= detail::max_uint64)
             return make_wide(a.negative_ != b.negative_, a.coefficient_ * b.coefficient_,
                              static_cast<long long>(a.exponent_) + b.exponent_);
         // Cancel the 2s of one coefficient against the 5s of the other before multiplying: those
@@ -234,11 +233,9 @@ private:
     static constexpr std::optional<decimal> make_wide(bool negative, coefficient_type coefficient,
                                                       long long exponent) noexcept {
         if (coefficient == 0) return decimal{};
-        // Trailing zeros shed in 64 bits once the coefficient fits: a 128-bit remainder is a
-        // library call.
-        constexpr coefficient_type max_64 = ~std::uint64_t{0};
-        for (; coefficient > max_64 && coefficient % 10 == 0; coefficient /= 10) ++exponent;
-        if (coefficient <= max_64) {
+        // Trailing zeros shed in 64 bits once the coefficient fits (int128.hpp's max_uint64).
+        for (; coefficient > detail::max_uint64 && coefficient % 10 == 0; coefficient /= 10) ++exponent;
+        if (coefficient <= detail::max_uint64) {
             auto small = static_cast<std::uint64_t>(coefficient);
             for (; small % 10 == 0; small /= 10) ++exponent;
             coefficient = small;
