@@ -136,14 +136,21 @@ inline void append_json_string(std::string& out, std::string_view text) {
 
 // JSON text written call by call — objects, arrays, keys and values — where the caller knows the
 // structure (a record and its mentions): no tree is built.  Commas are the writer's business.
+// The text is written into room made at the end of `out` and `out` is cut to it when the writer
+// goes: read `out` after that.
 //
 //     std::string out;
-//     json_text_writer w(out);
-//     w.begin_object(); w.key("start"); w.count(3); w.key("unit"); w.string("元"); w.end_object();
-//     // {"start":3,"unit":"元"}
+//     {
+//         json_text_writer w(out);
+//         w.begin_object(); w.key("start"); w.count(3); w.key("unit"); w.string("元"); w.end_object();
+//     }
+//     // out: {"start":3,"unit":"元"}
 class json_text_writer {
 public:
-    explicit json_text_writer(std::string& out) : out_(out) {}
+    explicit json_text_writer(std::string& out) : out_(out), end_(out.size()) {}
+    json_text_writer(json_text_writer const&) = delete;
+    json_text_writer& operator=(json_text_writer const&) = delete;
+    ~json_text_writer() { out_.resize(end_); }
 
     void begin_object() { open('{'); }
     void end_object() { close('}'); }
@@ -153,52 +160,42 @@ public:
         after_key_ = true;
         bool const comma = depth_ > 0 && !first_[depth_ - 1];
         if (depth_ > 0) first_[depth_ - 1] = false;
-        if (!short_plain(name)) {
-            if (comma) out_ += ',';
-            append_json_string(out_, name);
-            out_ += ':';
-            return;
-        }
-        // ,"name": in one append: a record writes some thirty keys.
-        char piece[short_text + 4];
-        std::size_t n = 0;
-        if (comma) piece[n++] = ',';
-        piece[n++] = '"';
-        std::memcpy(piece + n, name.data(), name.size());
-        n += name.size();
-        piece[n++] = '"';
-        piece[n++] = ':';
-        out_.append(piece, n);
+        char* p = room(2 + json_string_bound(name));
+        char* const start = p;
+        if (comma) *p++ = ',';
+        p = write_json_string(p, name);
+        *p++ = ':';
+        end_ += static_cast<std::size_t>(p - start);
     }
     void string(std::string_view text) {
         value_start();
-        if (!short_plain(text)) {
-            append_json_string(out_, text);
-            return;
-        }
-        char piece[short_text + 2];
-        piece[0] = '"';
-        std::memcpy(piece + 1, text.data(), text.size());
-        piece[text.size() + 1] = '"';
-        out_.append(piece, text.size() + 2);
+        char* const p = room(json_string_bound(text));
+        end_ += static_cast<std::size_t>(write_json_string(p, text) - p);
     }
     void count(std::uint64_t n) {
         value_start();
-        char digits[json_count_bound];
-        out_.append(digits, static_cast<std::size_t>(write_json_count(digits, n) - digits));
+        char* const p = room(json_count_bound);
+        end_ += static_cast<std::size_t>(write_json_count(p, n) - p);
     }
 
 private:
     static constexpr std::size_t max_depth = 16;
-    static constexpr std::size_t short_text = 64;
+    // Room is made in steps of this much more than asked for: a record is a few hundred bytes, so
+    // most are written in one step, where appending piece by piece checked the capacity at each.
+    static constexpr std::size_t room_step = 512;
 
-    // Short and needing no escape: written with one append.
-    static bool short_plain(std::string_view text) {
-        return text.size() <= short_text && !json_line_detail::any_needs_escape(text);
+    // Room for `n` bytes after the text written so far; where it starts.
+    char* room(std::size_t n) {
+        if (out_.size() - end_ < n) out_.resize(end_ + n + room_step);
+        return out_.data() + end_;
+    }
+    void put(char c) {
+        *room(1) = c;
+        ++end_;
     }
 
     void separate() {
-        if (depth_ > 0 && !first_[depth_ - 1]) out_ += ',';
+        if (depth_ > 0 && !first_[depth_ - 1]) put(',');
         if (depth_ > 0) first_[depth_ - 1] = false;
     }
     void value_start() {
@@ -207,16 +204,17 @@ private:
     }
     void open(char bracket) {
         value_start();
-        out_ += bracket;
+        put(bracket);
         assert(depth_ < max_depth);  // a record nests three deep
         first_[depth_++] = true;
     }
     void close(char bracket) {
-        out_ += bracket;
+        put(bracket);
         --depth_;
     }
 
     std::string& out_;
+    std::size_t end_;  // the end of the text written: out_ is longer while the writer works
     std::array<bool, max_depth> first_{};
     std::size_t depth_ = 0;
     bool after_key_ = false;

@@ -38,7 +38,7 @@ void write_mention(Writer& w, zhquant::mention const& m, original_text const& by
     w.begin_object();
     field(w, "start", std::uint64_t{m.start});
     field(w, "end", std::uint64_t{m.end});
-    field(w, "text", bytes.slice(m.start, m.end));
+    field(w, "text", bytes.view(m.start, m.end));
     field(w, "kind", zhquant::name(m.kind));
     field(w, "value", m.value_text());
     if (auto high = m.high_text()) field(w, "high", *high);
@@ -72,7 +72,7 @@ void write_record(Writer& w, std::string const& doc, zhquant::record const& r, z
     field(w, "doc", doc);
     field(w, "start", std::uint64_t{r.start});
     field(w, "end", std::uint64_t{r.end});
-    field(w, "text", bytes.slice(r.start, r.end));
+    field(w, "text", bytes.view(r.start, r.end));
     field(w, "rule", r.rule);
     field(w, "indicator", r.indicator);
     field_if_any(w, "verb", r.verb);

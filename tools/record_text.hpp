@@ -11,6 +11,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -22,11 +23,12 @@ struct original_text {
     original_text(std::string_view bytes, std::size_t begin = 0) : bytes(bytes), begin(begin) {}  // NOLINT: implicit
 
     // The document's bytes [start, end), clamped to the piece.
-    std::string slice(std::size_t start, std::size_t end) const {
-        start = start < begin ? 0 : start - begin;
-        end = end < begin ? 0 : end - begin;
-        return ::slice(bytes, start, end);
+    std::string_view view(std::size_t start, std::size_t end) const {
+        start = start < begin ? 0 : std::min(start - begin, bytes.size());
+        end = end < begin ? 0 : std::min(end - begin, bytes.size());
+        return bytes.substr(start, end > start ? end - start : 0);
     }
+    std::string slice(std::size_t start, std::size_t end) const { return std::string(view(start, end)); }
 
     std::string_view bytes;
     std::size_t begin = 0;

@@ -68,7 +68,10 @@ struct journal_entry {
     std::size_t begin = 0;           // offsets in the normalized text
     std::size_t end = 0;
     std::optional<std::size_t> mention;  // index into the document's mentions
-    std::string text;                // text fields: the indicator, the verb, the basis
+    // Text fields (the indicator, the verb, the basis): a view of the text matched, or of a word
+    // that outlives the match; records_of copies it into the record.  Rules try thousands of
+    // places a second, and an owned copy cost an allocation at each.
+    std::string_view text;
     direction dir = direction::up;   // change.direction
     void const* list = nullptr;      // item markers: which list
 };
@@ -397,7 +400,7 @@ struct text_parser : primitive<text_parser> {
             return st.missed(begin, field, "an item name that is not a label");
         std::string_view const name =
             label_bytes ? read : st.name_in(begin, at, [&] { return detail::trim_fillers(read, *st.words); });
-        st.journal.push_back({journal_entry::kind::field, field, begin, at, std::nullopt, std::string(name),
+        st.journal.push_back({journal_entry::kind::field, field, begin, at, std::nullopt, name,
                               direction::up, nullptr});
         first = st.text.data() + at;
         return st.matched(at, field);
@@ -419,7 +422,7 @@ struct word_parser : primitive<word_parser> {
         if (!n)
             return st.missed(at, field, which == list::verbs ? "a word of the lexicon's [verbs]"
                                                              : "a word of the lexicon's [bases]");
-        st.journal.push_back({journal_entry::kind::field, field, at, at + n, std::nullopt, std::string(rest.substr(0, n)),
+        st.journal.push_back({journal_entry::kind::field, field, at, at + n, std::nullopt, rest.substr(0, n),
                               direction::up, nullptr});
         first += static_cast<std::ptrdiff_t>(n);
         return st.matched(at + n, field);
@@ -440,7 +443,7 @@ struct direction_parser : primitive<direction_parser> {
         if (!n) return st.missed(at, "change.direction", "a word of the lexicon's [up], [down] or [flat]");
         if (rest.substr(n, 3) == "了") n += 3;
         st.journal.push_back({journal_entry::kind::field, "change.direction", at, at + n, std::nullopt,
-                              std::string(rest.substr(0, n)), dir, nullptr});
+                              rest.substr(0, n), dir, nullptr});
         first += static_cast<std::ptrdiff_t>(n);
         return st.matched(at + n, "change.direction");
     }
@@ -576,12 +579,12 @@ struct name_list_parser : primitive<name_list_parser> {
             st.journal.push_back({journal_entry::kind::item_begin, {}, b, b, {}, {}, direction::up, this});
             std::string_view const name =
                 st.name_in(b, e, [&] { return detail::trim_fillers(st.text.substr(b, e - b), *st.words); });
-            st.journal.push_back({journal_entry::kind::field, "indicator", b, e, {}, std::string(name), direction::up, nullptr});
+            st.journal.push_back({journal_entry::kind::field, "indicator", b, e, {}, name, direction::up, nullptr});
             st.journal.push_back({journal_entry::kind::item_end, {}, e, e, {}, {}, direction::up, this});
         }
         if (last_end < at)
             st.journal.push_back({journal_entry::kind::field, "indicator", last_end, at, {},
-                                  std::string(st.text.substr(last_end, at - last_end)), direction::up, nullptr});
+                                  st.text.substr(last_end, at - last_end), direction::up, nullptr});
         first = st.text.data() + at;
         return st.matched(at, "indicator");
     }

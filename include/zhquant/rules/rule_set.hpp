@@ -19,7 +19,6 @@
 #include <algorithm>
 #include <functional>
 #include <initializer_list>
-#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -97,7 +96,7 @@ inline void add_field(zhquant::record& r, journal_entry const& e, std::vector<me
     } else if (f == "share") {
         r.share = e.mention;
     } else if (f == "share.of") {
-        std::string of = e.text;
+        std::string of(e.text);
         if (of.size() >= 3 && of.compare(of.size() - 3, 3, "的") == 0) of.resize(of.size() - 3);
         r.share_of = of;
     } else if (f == "change.basis") {
@@ -128,8 +127,14 @@ inline void add_field(zhquant::record& r, journal_entry const& e, std::vector<me
 inline std::vector<zhquant::record> records_of(std::vector<journal_entry> const& journal, std::size_t begin, std::size_t end,
                                       std::string const& rule_name, std::vector<mention> const& mentions) {
     auto const entries = surviving_entries(journal, end);
-    // Which item of which list each entry belongs to.
-    std::map<void const*, std::size_t> item_counts;
+    // Which item of which list each entry belongs to.  A match has a list or two, if any: the
+    // counts are a short vector, searched.
+    std::vector<std::pair<void const*, std::size_t>> item_counts;
+    auto count_of = [&item_counts](void const* list) -> std::size_t& {
+        for (auto& [l, n] : item_counts)
+            if (l == list) return n;
+        return item_counts.emplace_back(list, 0).second;
+    };
     std::vector<std::pair<void const*, std::size_t>> owner(entries.size(), {nullptr, 0});
     void const* open_list = nullptr;
     std::size_t open_item = 0;
@@ -137,7 +142,7 @@ inline std::vector<zhquant::record> records_of(std::vector<journal_entry> const&
         auto const& e = entries[i];
         if (e.type == journal_entry::kind::item_begin) {
             open_list = e.list;
-            open_item = item_counts[e.list]++;
+            open_item = count_of(e.list)++;
         } else if (e.type == journal_entry::kind::item_end) {
             open_list = nullptr;
         } else if (open_list) {
@@ -157,7 +162,7 @@ inline std::vector<zhquant::record> records_of(std::vector<journal_entry> const&
             if (entries[i].type != journal_entry::kind::field) continue;
             auto const [list, item] = owner[i];
             // A list of one item is said once for all: it is shared like a field outside a list.
-            bool const mine = !list || item == k || item_counts[list] == 1;
+            bool const mine = !list || item == k || count_of(list) == 1;
             if (mine) add_field(r, entries[i], mentions, a);
         }
         std::sort(r.mentions.begin(), r.mentions.end());

@@ -38,7 +38,7 @@ struct indicator_word_parser : primitive<indicator_word_parser> {
         std::size_t const at = st.offset(first);
         if (st.text.substr(at, st.offset(last) - at).substr(0, word.size()) != word) return false;
         st.journal.push_back({journal_entry::kind::field, "indicator", at, at + word.size(), std::nullopt,
-                              std::string(word), direction::up, nullptr});
+                              word, direction::up, nullptr});
         first += static_cast<std::ptrdiff_t>(word.size());
         return true;
     }
