@@ -156,16 +156,12 @@ public:
     void end_object() { close('}'); }
     void begin_array() { open('['); }
     void end_array() { close(']'); }
-    void key(std::string_view name) {
-        after_key_ = true;
-        bool const comma = depth_ > 0 && !first_[depth_ - 1];
-        if (depth_ > 0) first_[depth_ - 1] = false;
-        char* p = room(2 + json_string_bound(name));
-        char* const start = p;
-        if (comma) *p++ = ',';
-        p = write_json_string(p, name);
-        *p++ = ':';
-        end_ += static_cast<std::size_t>(p - start);
+    void key(std::string_view name) { write_key(name, false); }
+    // A key written in the source ("start"), which needs no escape: copied as it is.
+    template <std::size_t N>
+    void key(char const (&name)[N]) {
+        assert(!json_line_detail::any_needs_escape({name, N - 1}));
+        write_key({name, N - 1}, true);
     }
     void string(std::string_view text) {
         value_start();
@@ -188,6 +184,25 @@ private:
     char* room(std::size_t n) {
         if (out_.size() - end_ < n) out_.resize(end_ + n + room_step);
         return out_.data() + end_;
+    }
+    void write_key(std::string_view name, bool plain) {
+        after_key_ = true;
+        bool const comma = depth_ > 0 && !first_[depth_ - 1];
+        if (depth_ > 0) first_[depth_ - 1] = false;
+        char* p = room(2 + json_string_bound(name));
+        char* const start = p;
+        *p = ',';
+        p += comma;
+        if (plain) {
+            *p++ = '"';
+            std::memcpy(p, name.data(), name.size());
+            p += name.size();
+            *p++ = '"';
+        } else {
+            p = write_json_string(p, name);
+        }
+        *p++ = ':';
+        end_ += static_cast<std::size_t>(p - start);
     }
     void put(char c) {
         *room(1) = c;

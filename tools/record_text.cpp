@@ -17,19 +17,20 @@ namespace {
 // one description of the fields for the JSON text of `extract -f jsonl` and for the
 // boost::json objects of explain and the Python module.
 
-// name: text, name: count, and name: text only where there is text.
-template <class Writer>
-void field(Writer& w, std::string_view name, std::string_view text) {
+// name: text, name: count, and name: text only where there is text.  A name is a literal (which
+// json_text_writer copies without an escape check) or a string_view.
+template <class Writer, class Name>
+void field(Writer& w, Name const& name, std::string_view text) {
     w.key(name);
     w.string(text);
 }
-template <class Writer>
-void field(Writer& w, std::string_view name, std::uint64_t count) {
+template <class Writer, class Name>
+void field(Writer& w, Name const& name, std::uint64_t count) {
     w.key(name);
     w.count(count);
 }
-template <class Writer>
-void field_if_any(Writer& w, std::string_view name, std::string_view text) {
+template <class Writer, class Name>
+void field_if_any(Writer& w, Name const& name, std::string_view text) {
     if (!text.empty()) field(w, name, text);
 }
 
@@ -63,7 +64,7 @@ void write_change(Writer& w, zhquant::change const& c, zhquant::extraction const
 template <class Writer>
 void write_record(Writer& w, std::string const& doc, zhquant::record const& r, zhquant::extraction const& x,
                   original_text const& bytes) {
-    auto mention_field = [&](std::string_view name, std::optional<std::size_t> i) {
+    auto mention_field = [&](auto const& name, std::optional<std::size_t> i) {
         if (!i) return;
         w.key(name);
         write_mention(w, x.mentions[*i], bytes);

@@ -83,9 +83,17 @@ inline char const* skip_to_candidate(char const* p, char const* end, start_char_
     return p;
 }
 
+// The length of the UTF-8 sequence a byte leads (1 for a byte that leads none): one load where
+// the scanners that step character by character compared the byte three times.
+inline constexpr auto utf8_lead_length = [] {
+    std::array<std::uint8_t, 256> lengths{};
+    for (unsigned b = 0; b < 256; ++b)
+        lengths[b] = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+    return lengths;
+}();
+
 inline std::size_t utf8_length_at(char const* p, char const* end) noexcept {
-    auto const b = static_cast<unsigned char>(*p);
-    std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+    std::size_t const n = utf8_lead_length[static_cast<unsigned char>(*p)];
     return static_cast<std::size_t>(end - p) < n ? 1 : n;
 }
 

@@ -28,6 +28,7 @@
 // `guard[...]`; record() also drops a field that a later field overlaps (it was backtracked over).
 #pragma once
 
+#include <zhquant/detail/start_chars.hpp>
 #include <zhquant/mention.hpp>
 #include <zhquant/record.hpp>
 #include <zhquant/rules/lexicon.hpp>
@@ -221,9 +222,8 @@ match_state& state_of(Context const& context) {
 
 inline std::size_t utf8_step(std::string_view s) {
     if (s.empty()) return 0;
-    auto const b = static_cast<unsigned char>(s[0]);
-    std::size_t const n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
-    return std::min(n, s.size());
+    std::size_t const n = zhquant::detail::utf8_lead_length[static_cast<unsigned char>(s[0])];
+    return n < s.size() ? n : s.size();
 }
 
 // Characters that end an indicator: clause punctuation and line breaks; an item of a list also
