@@ -136,13 +136,23 @@ struct match_state {
     // indicator scan of every rule asks it of the same positions.
     // Only where the text left (up to `limit`) is longer than any stop word, so that the answer
     // does not depend on the limit.
+    // Most characters start no stop word, which the first characters of all the lists together
+    // tell before any list is asked.
     template <class Find>
     std::size_t stop_word_at(std::size_t at, std::size_t limit, Find&& find) {
         if (stop_words.size() != text.size()) {
             stop_words.assign(text.size(), unknown_stop);
             longest_stop = 0;
-            for (word_list const* list : detail::stop_word_lists(*words))
+            stop_starts.assign(stop_starts.size(), 0);
+            stop_starts_complete = true;
+            for (word_list const* list : detail::stop_word_lists(*words)) {
                 if (!list->words().empty()) longest_stop = std::max(longest_stop, list->words().front().size());
+                stop_starts_complete = list->add_first_characters(stop_starts) && stop_starts_complete;
+            }
+        }
+        if (stop_starts_complete && at < text.size()) {
+            char32_t const c = word_list::first_code_point(text.substr(at));
+            if (c != word_list::no_code_point && (stop_starts[c / 64] >> (c % 64) & 1) == 0) return 0;
         }
         if (limit - at < longest_stop) return find();
         if (stop_words[at] != unknown_stop) return stop_words[at];
@@ -204,6 +214,8 @@ struct match_state {
     static constexpr std::uint8_t unknown_stop = 0xFF;
     std::vector<std::uint8_t> stop_words{};  // per byte of text: a stop word's length, or unknown_stop
     std::size_t longest_stop = 0;
+    std::vector<std::uint64_t> stop_starts{};  // bit c: a stop word starts with code point c
+    bool stop_starts_complete = true;          // every stop word's first character has its bit
     std::array<text_scan, 16> scans{};
     std::size_t next_scan = 0;
     std::array<trimmed_name, 16> names{};

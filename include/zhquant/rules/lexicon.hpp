@@ -121,6 +121,15 @@ public:
         return !all_indexed_ || c == no_code_point || (first_chars_[c / 64] >> (c % 64) & 1) != 0;
     }
 
+    // Adds the first characters of the words to `bits` (one bit per code point below 0x10000, as
+    // may_start keeps them), for one filter of several lists; false when some word starts with a
+    // character the bits cannot hold, so that the filter must let everything through.
+    bool add_first_characters(std::vector<std::uint64_t>& bits) const {
+        bits.resize(first_chars_.size());
+        for (std::size_t i = 0; i < bits.size(); ++i) bits[i] |= first_chars_[i];
+        return all_indexed_;
+    }
+
 private:
     static constexpr std::size_t bucket_count = 256;
 

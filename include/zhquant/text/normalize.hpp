@@ -435,6 +435,22 @@ private:
         return plain_->flags(c);
     }
 
+    // Whether the space or line break at data[i] (one byte, data[i + 1] there) is removed by the
+    // PDF repair as a run of its own: after a character that is not a sentence end (for a line
+    // break), before a plain character that stands alone (nothing combines with it), one of the
+    // two wide (pdf_repair.hpp, rule 3).  That is the PDF's letter spacing and line wrap, a tenth
+    // of the characters of some reports, and it is removed without a run's bookkeeping.
+    bool deletes_lone_space(std::string_view data, std::size_t i) const noexcept {
+        using flag = detail::plain_chars;
+        if (!options_.repair_pdf || run_.active || !prev_exists_ || (prev_sentence_end_ && data[i] == '\n'))
+            return false;
+        std::size_t length = 0, after_length = 0;
+        std::uint8_t const next = fast_flags(data.data(), i + 1, data.size(), length);
+        if (!(next & flag::plain) || !(prev_wide_ || (next & flag::wide)) || i + 1 + length >= data.size())
+            return false;
+        return (fast_flags(data.data(), i + 1 + length, data.size(), after_length) & flag::boundary) != 0;
+    }
+
     // The end of the run of plain characters at data[i], taken without looking at them one by
     // one: the first is settled like any character (before_character: the whitespace before it,
     // a piece handed out), the others would change nothing but the width remembered of the last.
@@ -504,6 +520,16 @@ private:
                 continue;
             }
             auto const b = static_cast<unsigned char>(s[i]);
+            if ((b == ' ' || b == '\n') && i + 1 < n && deletes_lone_space(data, i)) {
+                if (b == ' ' && passes_line_limit(i, 1)) break;
+                if (b == '\n') line_begin_ = base_ + i + 1;
+                flush_copy(data, i);
+                map_.append_replacement(1, 0);
+                copy_from_ = base_ + i + 1;
+                seen_space_ = true;  // as resolve_run would: a piece may end here
+                ++i;
+                continue;
+            }
             if (b > 0x20 && b < 0x7F) {  // printable ASCII, the common case
                 if (i + 1 == n && !final) break;
                 if (i + 1 == n || fast_boundary(s[i + 1])) {
