@@ -17,6 +17,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cassert>
 #include <cstdint>
 #include <cstring>
@@ -107,17 +108,38 @@ inline char* write_json_string(char* out, std::string_view text) {
     return out;
 }
 
-// Writes `count` in decimal at `out` (room: json_count_bound); returns the end.
+// Writes `count` in decimal at `out` (room: json_count_bound); returns the end.  Two digits a
+// division, from the end, which the digit count says: log10 from the bit width (1233 / 4096 is
+// just above log10 2), one comparison to settle it.  Every row has two counts.
 inline char* write_json_count(char* out, std::uint64_t count) {
-    char digits[json_count_bound];
-    char* p = digits + sizeof digits;
-    do {
-        *--p = static_cast<char>('0' + count % 10);
-        count /= 10;
-    } while (count != 0);
-    auto const size = static_cast<std::size_t>(digits + sizeof digits - p);
-    std::memcpy(out, p, size);
-    return out + size;
+    static constexpr char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    static constexpr auto powers = [] {
+        std::array<std::uint64_t, 20> p{};
+        p[0] = 1;
+        for (std::size_t i = 1; i < p.size(); ++i) p[i] = p[i - 1] * 10;
+        return p;
+    }();
+    std::uint64_t const nonzero = count | 1;  // 0 has one digit, as 1 has
+    std::size_t const below = (static_cast<std::size_t>(std::bit_width(nonzero)) * 1233) >> 12;
+    std::size_t const digits = below + (nonzero >= powers[below] ? 1 : 0);
+    char* const end = out + digits;
+    char* p = end;
+    while (count >= 100) {
+        std::size_t const pair = static_cast<std::size_t>(count % 100) * 2;
+        count /= 100;
+        *--p = pairs[pair + 1];
+        *--p = pairs[pair];
+    }
+    if (count >= 10) {
+        *--p = pairs[count * 2 + 1];
+        *--p = pairs[count * 2];
+    } else {
+        *--p = static_cast<char>('0' + count);
+    }
+    return end;
 }
 
 // Appends `text` as a JSON string, quotes included.
@@ -156,12 +178,24 @@ public:
     void end_object() { close('}'); }
     void begin_array() { open('['); }
     void end_array() { close(']'); }
-    void key(std::string_view name) { write_key(name, false); }
-    // A key written in the source ("start"), which needs no escape: copied as it is.
+    void key(std::string_view name) {
+        char* p = key_start(json_string_bound(name) + 1);
+        p = write_json_string(p, name);
+        *p++ = ':';
+        end_at(p);
+    }
+    // A key written in the source ("start"), which needs no escape: copied as it is, its size a
+    // constant (a few moves, no call).
     template <std::size_t N>
     void key(char const (&name)[N]) {
         assert(!json_line_detail::any_needs_escape({name, N - 1}));
-        write_key({name, N - 1}, true);
+        char* p = key_start(N + 2);
+        *p++ = '"';
+        std::memcpy(p, name, N - 1);
+        p += N - 1;
+        *p++ = '"';
+        *p++ = ':';
+        end_at(p);
     }
     void string(std::string_view text) {
         value_start();
@@ -172,6 +206,25 @@ public:
         value_start();
         char* const p = room(json_count_bound);
         end_ += static_cast<std::size_t>(write_json_count(p, n) - p);
+    }
+    // A string that needs no escape, of at most `most` bytes, which `write(char* at)` puts at `at`
+    // and returns the end of: a number's digits written in place, a name of the program's own.
+    template <class Write>
+    void plain_string(std::size_t most, Write&& write) {
+        value_start();
+        char* const start = room(most + 2);
+        char* p = start;
+        *p++ = '"';
+        p = write(p);
+        *p++ = '"';
+        end_ += static_cast<std::size_t>(p - start);
+    }
+    void plain_string(std::string_view text) {
+        assert(!json_line_detail::any_needs_escape(text));
+        plain_string(text.size(), [text](char* p) {
+            for (char c : text) *p++ = c;  // a few bytes (quantity, exact): cheaper than a call
+            return p;
+        });
     }
 
 private:
@@ -185,25 +238,17 @@ private:
         if (out_.size() - end_ < n) out_.resize(end_ + n + room_step);
         return out_.data() + end_;
     }
-    void write_key(std::string_view name, bool plain) {
+    // Room for a key of at most `most` bytes with the comma before it, which is written: where
+    // the key goes.
+    char* key_start(std::size_t most) {
         after_key_ = true;
         bool const comma = depth_ > 0 && !first_[depth_ - 1];
         if (depth_ > 0) first_[depth_ - 1] = false;
-        char* p = room(2 + json_string_bound(name));
-        char* const start = p;
+        char* const p = room(most + 1);
         *p = ',';
-        p += comma;
-        if (plain) {
-            *p++ = '"';
-            std::memcpy(p, name.data(), name.size());
-            p += name.size();
-            *p++ = '"';
-        } else {
-            p = write_json_string(p, name);
-        }
-        *p++ = ':';
-        end_ += static_cast<std::size_t>(p - start);
+        return p + comma;
     }
+    void end_at(char const* p) { end_ = static_cast<std::size_t>(p - out_.data()); }
     void put(char c) {
         *room(1) = c;
         ++end_;

@@ -4,6 +4,7 @@
 #include "line_limit.hpp"
 #include "input.hpp"
 #include "output.hpp"
+#include "record_text.hpp"
 
 #include <zhquant/audit.hpp>
 #include <zhquant/mentions.hpp>
@@ -84,8 +85,22 @@ int run_mentions(mentions_options const& options) {
 
     int status = inputs.ok ? 0 : 1;
     std::string reason;
+    // JSON Lines are written straight from each mention (record_text.hpp: the fields of extract's
+    // mentions), tables and CSV through row_writer's cells.
+    bool const jsonl = output_format_names().at(options.format) == output_format::jsonl;
+    std::string json_lines;
+    auto flush_json_lines = [&json_lines] {
+        std::fwrite(json_lines.data(), 1, json_lines.size(), stdout);
+        json_lines.clear();
+    };
     for (auto const& path : files) {
         auto write = [&](zhquant::mention const& m, std::string_view text) {
+            if (jsonl) {
+                append_mention_json(json_lines, path, m, text);
+                json_lines += '\n';
+                if (json_lines.size() >= (1u << 16)) flush_json_lines();
+                return;
+            }
             auto const high = m.high_text();
             out.write({
                 path,
@@ -120,6 +135,7 @@ int run_mentions(mentions_options const& options) {
         if (!stopped) stopped = stream.finish(write, report);
         if (stopped) report(*stopped);
     }
+    flush_json_lines();
     out.finish();
     return status;
 }

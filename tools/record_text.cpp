@@ -34,18 +34,47 @@ void field_if_any(Writer& w, Name const& name, std::string_view text) {
     if (!text.empty()) field(w, name, text);
 }
 
+// A name of zhquant's own (quantity, exact, money), which needs no escape.
+template <class Writer, class Name>
+void name_field(Writer& w, Name const& name, std::string_view text) {
+    w.key(name);
+    w.plain_string(text);
+}
+
+// A value as GUIDE.md writes it (rational::to_string), a decimal's digits written in place.
+template <class Writer, class Name>
+void value_field(Writer& w, Name const& name, zhquant::rational const& v) {
+    w.key(name);
+    if (auto const d = v.to_decimal())
+        w.plain_string(zhquant::decimal::max_text_size, [&d](char* at) { return d->write_text(at); });
+    else
+        w.plain_string(v.to_string());  // a fraction: digits, a sign and a slash
+}
+
+// A mention's fields as GUIDE.md names them, `text` its original bytes: the object of extract's
+// records, and the row of `zhquant mentions` between its doc and its si_ fields.
+template <class Writer>
+void mention_fields(Writer& w, zhquant::mention const& m, std::string_view text) {
+    field(w, "start", std::uint64_t{m.start});
+    field(w, "end", std::uint64_t{m.end});
+    field(w, "text", text);
+    name_field(w, "kind", zhquant::name(m.kind));
+    if (m.kind == zhquant::mention_kind::date) {  // value_text() and high_text()
+        field(w, "value", m.date);
+        field_if_any(w, "high", m.date_high);
+    } else {
+        value_field(w, "value", m.value);
+        if (m.high) value_field(w, "high", *m.high);
+    }
+    field_if_any(w, "unit", m.unit);
+    name_field(w, "qualifier", zhquant::name(m.qualifier));
+    name_field(w, "dimension", zhquant::name(m.dimension));
+}
+
 template <class Writer>
 void write_mention(Writer& w, zhquant::mention const& m, original_text const& bytes) {
     w.begin_object();
-    field(w, "start", std::uint64_t{m.start});
-    field(w, "end", std::uint64_t{m.end});
-    field(w, "text", bytes.view(m.start, m.end));
-    field(w, "kind", zhquant::name(m.kind));
-    field(w, "value", m.value_text());
-    if (auto high = m.high_text()) field(w, "high", *high);
-    field_if_any(w, "unit", m.unit);
-    field(w, "qualifier", zhquant::name(m.qualifier));
-    field(w, "dimension", zhquant::name(m.dimension));
+    mention_fields(w, m, bytes.view(m.start, m.end));
     w.end_object();
 }
 
@@ -119,6 +148,13 @@ public:
     void key(std::string_view name) { key_ = name; }
     void string(std::string_view text) { place(boost::json::string(text)); }
     void count(std::uint64_t n) { place(boost::json::value(n)); }
+    template <class Write>
+    void plain_string(std::size_t most, Write&& write) {
+        std::string text(most, '\0');
+        text.resize(static_cast<std::size_t>(write(text.data()) - text.data()));
+        string(text);
+    }
+    void plain_string(std::string_view text) { string(text); }
 
     boost::json::object take_object() { return std::move(result_.as_object()); }
 
@@ -157,6 +193,16 @@ void append_record_json(std::string& out, std::string const& doc, zhquant::recor
                         zhquant::extraction const& x, original_text const& bytes) {
     json_text_writer w(out);
     write_record(w, doc, r, x, bytes);
+}
+
+void append_mention_json(std::string& out, std::string_view doc, zhquant::mention const& m, std::string_view text) {
+    json_text_writer w(out);
+    w.begin_object();
+    field(w, "doc", doc);
+    mention_fields(w, m, text);
+    if (m.base_value) value_field(w, "si_value", *m.base_value);
+    field_if_any(w, "si_unit", m.base_unit);
+    w.end_object();
 }
 
 void append_unclaimed_json(std::string& out, std::string const& doc, zhquant::mention const& m,

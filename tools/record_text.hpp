@@ -47,6 +47,10 @@ boost::json::object record_json(std::string const& doc, zhquant::record const& r
 void append_record_json(std::string& out, std::string const& doc, zhquant::record const& r,
                         zhquant::extraction const& x, original_text const& bytes);
 
+// {"doc":…,"start":…,…,"si_value":…,"si_unit":…}: a mention as `zhquant mentions -f jsonl`
+// writes it (no line break), `text` its original bytes; appended to `out`.
+void append_mention_json(std::string& out, std::string_view doc, zhquant::mention const& m, std::string_view text);
+
 // {"doc":…,"unclaimed":{mention}}: a mention no record took, as `extract -f jsonl --unclaimed`
 // writes it.
 void append_unclaimed_json(std::string& out, std::string const& doc, zhquant::mention const& m,

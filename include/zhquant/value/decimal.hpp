@@ -179,14 +179,21 @@ public:
         return make(a.negative_ != b.negative_, product, a.exponent_ + b.exponent_ + zeros);
     }
 
+    // The longest text to_string() and write_text() give.
+    static constexpr std::size_t max_text_size = 2 * max_digits;
+
     // Canonical text: no exponent, no trailing zeros after the point, no point for an integer,
     // "0." before a fraction below one: "25450", "8.3", "0.0005", "-1.5".
     constexpr std::string to_string() const {
-        // At most a sign, "0." and 38 digits (the limits above): the text is put together in place
-        // and becomes a string once (a mention prints two values: this is per-mention cost).
-        char digits[detail::max_power_of_ten + 1];  // C++20 constexpr: written before read
+        char text[max_text_size];  // C++20 constexpr: written before read
+        return std::string(text, static_cast<std::size_t>(write_text(text) - text));
+    }
+
+    // The same text written at `out` (room: max_text_size); returns its end.  A mention prints
+    // two values: the JSON writer puts them in its output without a string between.
+    constexpr char* write_text(char* text) const {
+        char digits[detail::max_power_of_ten + 1];
         int const count = detail::write_digits(coefficient_, digits);
-        char text[2 * max_digits];
         std::size_t n = 0;
         auto const put = [&](char const* from, int length) {
             for (int i = 0; i < length; ++i) text[n++] = from[i];
@@ -208,7 +215,7 @@ public:
             zeros(fraction - count);
             put(digits, count);
         }
-        return std::string(text, n);
+        return text + n;
     }
 
     // Normalization makes equal values equal member by member.

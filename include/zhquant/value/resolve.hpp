@@ -246,6 +246,14 @@ inline std::optional<decimal> resolve_numeral(grammar::numeral_parts const& part
         if (!digits || tokens.size() == 1) return digits;
         return digits->scaled(tokens[1].exponent);
     }
+    // 三, 五万, 八十: one Chinese digit, alone or times a unit or a scale.
+    if (!tokens.empty() && tokens[0].kind == kind::digit &&
+        (tokens.size() == 1 ||
+         (tokens.size() == 2 && (tokens[1].kind == kind::scale || tokens[1].kind == kind::unit)))) {
+        decimal const digit = decimal::from_int(high ? tokens[0].high : tokens[0].low);
+        if (tokens.size() == 1) return digit;
+        return digit.scaled(tokens[1].exponent);
+    }
     return detail::numeral_evaluator(high).run(parts);
 }
 
