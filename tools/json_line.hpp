@@ -94,8 +94,20 @@ inline char* write_json_string(char* out, std::string_view text) {
             if (json_line_detail::needs_escape(bytes)) break;
             std::memcpy(out, p, 8);
         }
-        // The word with an escape, or the last few bytes (most values are that short: 3, 吨, kg),
-        // byte by byte.
+        // The last few bytes (most values are that short: 3, 吨, kg): copied, and only looked at
+        // again when one of them needs an escape.
+        if (std::size_t const left = static_cast<std::size_t>(end - p); left < 8) {
+            bool escape = false;
+            for (std::size_t k = 0; k < left; ++k) {
+                out[k] = p[k];
+                escape |= json_line_detail::escaped_byte[static_cast<unsigned char>(p[k])];
+            }
+            if (!escape) {
+                out += left;
+                break;
+            }
+        }
+        // The word with an escape, or the last bytes with one, byte by byte.
         for (char const* const stop = end - p > 8 ? p + 8 : end; p < stop; ++p) {
             auto const c = static_cast<unsigned char>(*p);
             if (!json_line_detail::escaped_byte[c]) [[likely]]
@@ -179,45 +191,41 @@ public:
     void begin_array() { open('['); }
     void end_array() { close(']'); }
     void key(std::string_view name) {
-        char* p = key_start(json_string_bound(name) + 1);
+        char* p = start(json_string_bound(name) + 1);
         p = write_json_string(p, name);
         *p++ = ':';
-        end_at(p);
+        end_at(p, false);
     }
     // A key written in the source ("start"), which needs no escape: copied as it is, its size a
     // constant (a few moves, no call).
     template <std::size_t N>
     void key(char const (&name)[N]) {
         assert(!json_line_detail::any_needs_escape({name, N - 1}));
-        char* p = key_start(N + 2);
+        char* p = start(N + 2);
         *p++ = '"';
         std::memcpy(p, name, N - 1);
         p += N - 1;
         *p++ = '"';
         *p++ = ':';
-        end_at(p);
+        end_at(p, false);
     }
     void string(std::string_view text) {
-        value_start();
-        char* const p = room(json_string_bound(text));
-        end_ += static_cast<std::size_t>(write_json_string(p, text) - p);
+        char* const p = start(json_string_bound(text));
+        end_at(write_json_string(p, text));
     }
     void count(std::uint64_t n) {
-        value_start();
-        char* const p = room(json_count_bound);
-        end_ += static_cast<std::size_t>(write_json_count(p, n) - p);
+        char* const p = start(json_count_bound);
+        end_at(write_json_count(p, n));
     }
     // A string that needs no escape, of at most `most` bytes, which `write(char* at)` puts at `at`
     // and returns the end of: a number's digits written in place, a name of the program's own.
     template <class Write>
     void plain_string(std::size_t most, Write&& write) {
-        value_start();
-        char* const start = room(most + 2);
-        char* p = start;
+        char* p = start(most + 2);
         *p++ = '"';
         p = write(p);
         *p++ = '"';
-        end_ += static_cast<std::size_t>(p - start);
+        end_at(p);
     }
     void plain_string(std::string_view text) {
         assert(!json_line_detail::any_needs_escape(text));
@@ -228,7 +236,6 @@ public:
     }
 
 private:
-    static constexpr std::size_t max_depth = 16;
     // Room is made in steps of this much more than asked for: a record is a few hundred bytes, so
     // most are written in one step, where appending piece by piece checked the capacity at each.
     static constexpr std::size_t room_step = 512;
@@ -238,44 +245,31 @@ private:
         if (out_.size() - end_ < n) out_.resize(end_ + n + room_step);
         return out_.data() + end_;
     }
-    // Room for a key of at most `most` bytes with the comma before it, which is written: where
-    // the key goes.
-    char* key_start(std::size_t most) {
-        after_key_ = true;
-        bool const comma = depth_ > 0 && !first_[depth_ - 1];
-        if (depth_ > 0) first_[depth_ - 1] = false;
+    // Room for a key or value of at most `most` bytes and the comma before it, which is written
+    // when something came before it in its object or array: where the key or value goes.
+    char* start(std::size_t most) {
         char* const p = room(most + 1);
         *p = ',';
-        return p + comma;
+        return p + (comma_ ? 1 : 0);
     }
-    void end_at(char const* p) { end_ = static_cast<std::size_t>(p - out_.data()); }
-    void put(char c) {
-        *room(1) = c;
-        ++end_;
-    }
-
-    void separate() {
-        if (depth_ > 0 && !first_[depth_ - 1]) put(',');
-        if (depth_ > 0) first_[depth_ - 1] = false;
-    }
-    void value_start() {
-        if (after_key_) after_key_ = false;
-        else separate();  // an element of an array
+    // The text written so far ends at `p`; the next key or value takes a comma unless this was
+    // a key or an opening bracket.
+    void end_at(char const* p, bool comma_next = true) {
+        end_ = static_cast<std::size_t>(p - out_.data());
+        comma_ = comma_next;
     }
     void open(char bracket) {
-        value_start();
-        put(bracket);
-        assert(depth_ < max_depth);  // a record nests three deep
-        first_[depth_++] = true;
+        char* const p = start(1);
+        *p = bracket;
+        end_at(p + 1, false);
     }
     void close(char bracket) {
-        put(bracket);
-        --depth_;
+        char* const p = room(1);
+        *p = bracket;
+        end_at(p + 1);
     }
 
     std::string& out_;
-    std::size_t end_;  // the end of the text written: out_ is longer while the writer works
-    std::array<bool, max_depth> first_{};
-    std::size_t depth_ = 0;
-    bool after_key_ = false;
+    std::size_t end_;     // the end of the text written: out_ is longer while the writer works
+    bool comma_ = false;  // whether the next key or value needs a comma before it
 };
