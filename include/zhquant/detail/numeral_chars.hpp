@@ -7,11 +7,14 @@
 // words around a number (units, qualifiers) live with the layers that own them.
 #pragma once
 
+#include <zhquant/detail/utf8_word.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 namespace zhquant::detail {
 
@@ -120,6 +123,10 @@ constexpr numeral_char classify_numeral_char(char32_t c) noexcept { return numer
 // The code point of a three-byte UTF-8 sequence at `p` (every numeral character is one),
 // or 0 when the bytes there are not one.
 constexpr char32_t decode_three_byte_utf8(char const* p, char const* end) noexcept {
+    if (!std::is_constant_evaluated() && end - p >= 4) {  // one load and one mask (utf8_word.hpp)
+        char32_t const c = three_byte_code_point(p);
+        return c == not_three_byte || c < 0x800 ? 0 : c;
+    }
     if (end - p < 3) return 0;
     auto const b0 = static_cast<unsigned char>(p[0]);
     auto const b1 = static_cast<unsigned char>(p[1]);

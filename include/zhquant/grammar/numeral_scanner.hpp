@@ -47,7 +47,8 @@ struct numeral_lexeme {
 // second byte, where a call to memcmp would cost more than the comparison.
 inline bool starts_with_bytes(char const* p, char const* end, std::string_view s) noexcept {
     if (static_cast<std::size_t>(end - p) < s.size()) return false;
-    for (std::size_t i = 0; i < s.size(); ++i)
+    if (!s.empty() && p[0] != s[0]) return false;  // what most words are told by
+    for (std::size_t i = 1; i < s.size(); ++i)
         if (p[i] != s[i]) return false;
     return true;
 }
