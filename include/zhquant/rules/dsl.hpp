@@ -56,11 +56,28 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace zhquant::rules {
 
 namespace x3 = boost::spirit::x3;
+
+// The text of a journal entry: a view of the normalized text the rule reads, or of a word that
+// outlives the match (a literal, a lexicon's word).  Rules try thousands of places a second, and an
+// owned copy cost an allocation at each; records_of() copies the text into the record.  A view of
+// a temporary string would dangle, so a std::string rvalue does not compile:
+//
+//     st.journal.push_back({..., st.text.substr(at, n), ...});  // fine: the text outlives the match
+//     st.journal.push_back({..., std::string(word), ...});      // error: use `word` itself
+struct matched_text : std::string_view {
+    constexpr matched_text() noexcept = default;
+    constexpr matched_text(std::string_view text) noexcept : std::string_view(text) {}  // NOLINT: implicit
+    constexpr matched_text(char const* text) noexcept : std::string_view(text) {}      // NOLINT: implicit
+    matched_text(std::string&&) = delete;
+};
+static_assert(!std::is_constructible_v<matched_text, std::string> &&
+              std::is_constructible_v<matched_text, std::string const&>);
 
 // One thing a primitive read, in the normalized text.
 struct journal_entry {
@@ -69,10 +86,7 @@ struct journal_entry {
     std::size_t begin = 0;           // offsets in the normalized text
     std::size_t end = 0;
     std::optional<std::size_t> mention;  // index into the document's mentions
-    // Text fields (the indicator, the verb, the basis): a view of the text matched, or of a word
-    // that outlives the match; records_of copies it into the record.  Rules try thousands of
-    // places a second, and an owned copy cost an allocation at each.
-    std::string_view text;
+    matched_text text;               // text fields: the indicator, the verb, the basis
     direction dir = direction::up;   // change.direction
     void const* list = nullptr;      // item markers: which list
 };
