@@ -19,6 +19,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string_view>
 
 namespace zhquant::detail {
@@ -91,6 +92,15 @@ inline constexpr auto utf8_lead_length = [] {
         lengths[b] = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
     return lengths;
 }();
+
+// Which bytes begin one of `words` (non-empty; `word_of` picks the word from an element): a scanner
+// that asks for the words at every character tells most characters (Han ones) apart with one load.
+template <class Words, class WordOf = std::identity>
+constexpr std::array<bool, 256> first_bytes_of(Words const& words, WordOf word_of = {}) {
+    std::array<bool, 256> first{};
+    for (auto const& w : words) first[static_cast<unsigned char>(std::string_view(word_of(w))[0])] = true;
+    return first;
+}
 
 inline std::size_t utf8_length_at(char const* p, char const* end) noexcept {
     std::size_t const n = utf8_lead_length[static_cast<unsigned char>(*p)];

@@ -380,11 +380,7 @@ private:
         static constexpr std::pair<std::string_view, std::string_view> signs[] = {
             {"US$", "美元"}, {"HK$", "港元"}, {"$", "美元"}, {"¥", "元"}, {"￥", "元"}, {"€", "欧元"}, {"£", "英镑"}};
         // Asked at every Chinese numeral: one byte says that no sign begins there.
-        static constexpr auto first_bytes = [] {
-            std::array<bool, 256> first{};
-            for (auto const& s : signs) first[static_cast<unsigned char>(s.first[0])] = true;
-            return first;
-        }();
+        static constexpr auto first_bytes = zhquant::detail::first_bytes_of(signs, [](auto const& s) { return s.first; });
         if (rest.empty() || !first_bytes[static_cast<unsigned char>(rest[0])]) return false;
         for (auto [sign, unit_name] : signs) {
             if (!detail::starts_with(rest, sign)) continue;

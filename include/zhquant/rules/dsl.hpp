@@ -164,13 +164,13 @@ struct match_state {
                 stop_starts_complete = list->add_first_characters(stop_starts) && stop_starts_complete;
             }
         }
-        if (stop_starts_complete && at < text.size()) {
-            char32_t const c = word_list::first_code_point(text.substr(at));
-            if (c != word_list::no_code_point && (stop_starts[c / 64] >> (c % 64) & 1) == 0) return 0;
-        }
-        if (limit - at < longest_stop) return find();
-        if (stop_words[at] != unknown_stop) return stop_words[at];
-        std::size_t const n = find();
+        bool const cached = limit - at >= longest_stop;
+        if (cached && stop_words[at] != unknown_stop) return stop_words[at];
+        std::size_t n = 0;
+        if (char32_t const c = at < text.size() ? word_list::first_code_point(text.substr(at)) : word_list::no_code_point;
+            !stop_starts_complete || c == word_list::no_code_point || (stop_starts[c / 64] >> (c % 64) & 1) != 0)
+            n = find();
+        if (!cached) return n;
         if (n < unknown_stop) stop_words[at] = static_cast<std::uint8_t>(n);
         return n;
     }
@@ -260,9 +260,9 @@ inline bool ends_text(std::string_view s, bool list_item = false) {
     static constexpr std::string_view item_stops[] = {"、", "(", ")", "（", "）"};
     // The first bytes of the stops: most characters (Han ones among them) start none.
     static constexpr auto first_bytes = [] {
-        std::array<bool, 256> starts{};
-        for (auto stop : stops) starts[static_cast<unsigned char>(stop[0])] = true;
-        for (auto stop : item_stops) starts[static_cast<unsigned char>(stop[0])] = true;
+        auto starts = zhquant::detail::first_bytes_of(stops);
+        auto const item_starts = zhquant::detail::first_bytes_of(item_stops);
+        for (std::size_t b = 0; b < starts.size(); ++b) starts[b] = starts[b] || item_starts[b];
         return starts;
     }();
     if (s.empty() || !first_bytes[static_cast<unsigned char>(s[0])]) return false;

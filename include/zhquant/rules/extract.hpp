@@ -50,37 +50,26 @@ inline constexpr std::string_view sentence_marks[] = {"。", "！", "？", "；"
 // What ends a clause.
 inline constexpr std::string_view clause_marks[] = {"，", "：", ",", ":", "（", "("};
 
-// Which bytes begin one of `marks`: the scans below pass every character of a text, and most
-// (Han ones) begin none.
-template <std::size_t N>
-constexpr std::array<bool, 256> first_bytes_of(std::string_view const (&marks)[N]) {
-    std::array<bool, 256> first{};
-    for (std::string_view m : marks) first[static_cast<unsigned char>(m[0])] = true;
-    return first;
-}
-
-// Where in norm[at, end) the first of `marks` begins (end when none), and its length.
+// Where in norm[at, end) the first of `marks` begins (end when none), and its length; `first`
+// (first_bytes_of the marks) passes over most characters with one load.
 template <std::size_t N>
 std::size_t find_mark(std::string_view norm, std::size_t at, std::size_t end, std::string_view const (&marks)[N],
                       std::array<bool, 256> const& first, std::size_t& length) {
     length = 0;
-    while (at < end) {
-        auto const b = static_cast<unsigned char>(norm[at]);
-        if (first[b] && starts_with_any(norm.substr(at), marks, length)) return at;
-        at += std::min<std::size_t>(zhquant::detail::utf8_lead_length[b], norm.size() - at);
-    }
+    for (; at < end; at += utf8_step(norm.substr(at)))
+        if (first[static_cast<unsigned char>(norm[at])] && starts_with_any(norm.substr(at), marks, length)) return at;
     return end;
 }
 
 // The end of the sentence that starts at `from` (before its mark), and the mark's length.
 inline std::size_t sentence_end(std::string_view norm, std::size_t from, std::size_t& mark) {
-    static constexpr auto first = first_bytes_of(sentence_marks);
+    static constexpr auto first = zhquant::detail::first_bytes_of(sentence_marks);
     return find_mark(norm, from, norm.size(), sentence_marks, first, mark);
 }
 
 // Where the next clause of a sentence starts, after `at`: past the next ，：or (.
 inline std::size_t next_clause(std::string_view norm, std::size_t at, std::size_t sentence_end) {
-    static constexpr auto first = first_bytes_of(clause_marks);
+    static constexpr auto first = zhquant::detail::first_bytes_of(clause_marks);
     std::size_t sep = 0;
     return find_mark(norm, at, sentence_end, clause_marks, first, sep) + sep;
 }

@@ -123,7 +123,7 @@ public:
         std::size_t const first = entries_[k].copied() ? entries_[k].original + (norm_begin - entries_[k].normalized())
                                                        : entries_[k].original;
         if (norm_end == norm_begin) return {first, first};
-        std::size_t const last = containing(norm_end - 1, k);
+        std::size_t const last = containing_near(norm_end - 1, k);
         std::size_t const second = entries_[last].copied()
                                        ? entries_[last].original + (norm_end - entries_[last].normalized())
                                        : original_end_of(last);
@@ -210,20 +210,19 @@ private:
 
     // The segment holding normalized byte `n` (n < size_): the last one starting at or before it.
     // Deletions start where the next segment starts, so they are never the answer.
-    std::size_t containing(std::size_t n) const noexcept {
-        auto const it = std::upper_bound(entries_.begin(), entries_.end(), n,
+    // Searched by halves from segment `from`, which starts at or before n.
+    std::size_t containing(std::size_t n, std::size_t from = 0) const noexcept {
+        auto const it = std::upper_bound(entries_.begin() + static_cast<std::ptrdiff_t>(from), entries_.end(), n,
                                          [](std::size_t v, entry const& e) { return v < e.normalized(); });
         return static_cast<std::size_t>(it - entries_.begin()) - 1;
     }
 
-    // The same, searched from segment `from`, which starts at or before n: a span's end lies a
-    // segment or two after its start, where a search of the whole map takes a dozen steps.
-    std::size_t containing(std::size_t n, std::size_t from) const noexcept {
+    // The same, stepping a few segments from `from` first: a span's end lies a segment or two
+    // after its start's, where a search of the whole map takes a dozen steps.
+    std::size_t containing_near(std::size_t n, std::size_t from) const noexcept {
         for (int step = 0; step < 4; ++step, ++from)
             if (from + 1 == entries_.size() || entries_[from + 1].normalized() > n) return from;
-        auto const it = std::upper_bound(entries_.begin() + static_cast<std::ptrdiff_t>(from), entries_.end(), n,
-                                         [](std::size_t v, entry const& e) { return v < e.normalized(); });
-        return static_cast<std::size_t>(it - entries_.begin()) - 1;
+        return containing(n, from);
     }
 
     // The segment holding original byte `o` (original_begin_ <= o < original_end_).

@@ -93,7 +93,7 @@ inline std::optional<error> fill_mention(grammar::mention_parts const& parts, ch
             m.dimension = dimension::other;
         }
         // Money in 元 and every count has factor 1: the value as it is, without a product.
-        static rational const one(decimal::from_int(1));
+        constexpr rational one(decimal::from_int(1));
         if (factor && !m.base_unit.empty()) m.base_value = *factor == one ? std::optional(m.value) : checked_mul(m.value, *factor);
         if (!m.base_value) m.base_unit.clear();
     }
