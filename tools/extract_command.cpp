@@ -129,7 +129,7 @@ int run_extract(extract_options const& options) {
     }
     std::optional<html_report> page;
     if (format == extract_format::html) page.emplace(std::string(chosen->name));
-    std::string json_lines;
+    json_lines_buffer json_lines;
     totals total;
     progress_bar progress(files.size(), !options.quiet);
     bool const out_is_terminal = isatty(fileno(out)) == 1;
@@ -179,7 +179,7 @@ int run_extract(extract_options const& options) {
         for (auto const& r : x.records) {
             if (format == extract_format::jsonl) {
                 append_record_json(json_lines, path, r, x, bytes);
-                json_lines += '\n';
+                json_lines.end_line();
                 continue;
             }
             table->write({path, r.rule, r.indicator, mention_text(r.value, x, bytes), mention_text(r.period, x, bytes),
@@ -191,7 +191,7 @@ int run_extract(extract_options const& options) {
                 auto const& m = x.mentions[k];
                 if (format == extract_format::jsonl) {
                     append_unclaimed_json(json_lines, path, m, bytes);
-                    json_lines += '\n';
+                    json_lines.end_line();
                 } else {
                     unclaimed_table->write({path, bytes.slice(m.start, m.end), zhquant::name(m.kind), m.value_text(),
                                             m.unit});
@@ -200,7 +200,7 @@ int run_extract(extract_options const& options) {
         }
         if (json_lines.size() > (1u << 16)) {
             if (out_is_terminal) progress.clear();  // the bar shares the screen with the output
-            std::fwrite(json_lines.data(), 1, json_lines.size(), out);
+            std::fwrite(json_lines.text().data(), 1, json_lines.size(), out);
             json_lines.clear();
         }
     };
@@ -238,7 +238,7 @@ int run_extract(extract_options const& options) {
     }
     progress.clear();
 
-    std::fwrite(json_lines.data(), 1, json_lines.size(), out);
+    std::fwrite(json_lines.text().data(), 1, json_lines.size(), out);
     if (table) {
         table->finish();
         if (options.unclaimed && format == extract_format::table) std::fputs("\n", out);

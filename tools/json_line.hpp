@@ -16,6 +16,9 @@
 // UTF-8 passed through.
 #pragma once
 
+#include <zhquant/detail/int128.hpp>
+
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cassert>
@@ -124,10 +127,7 @@ inline char* write_json_string(char* out, std::string_view text) {
 // division, from the end, which the digit count says: log10 from the bit width (1233 / 4096 is
 // just above log10 2), one comparison to settle it.  Every row has two counts.
 inline char* write_json_count(char* out, std::uint64_t count) {
-    static constexpr char pairs[] =
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-        "8081828384858687888990919293949596979899";
+    auto const& pairs = zhquant::detail::digit_pairs;
     static constexpr auto powers = [] {
         std::array<std::uint64_t, 20> p{};
         p[0] = 1;
@@ -168,23 +168,64 @@ inline void append_json_string(std::string& out, std::string_view text) {
     out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
+// JSON Lines waiting to be written out.  Rows are written into room at the end of the text, and
+// the room is made without filling it first: std::string::resize zero-fills every byte it adds,
+// which cost as much as writing the row when each row made its room that way.  The bytes past the
+// text stay allocated across clear(), so once the buffer has its working size nothing is filled
+// again.
+//
+//     json_lines_buffer lines;
+//     char* p = lines.room(json_count_bound);
+//     lines.end_at(write_json_count(p, 42));
+//     lines.end_line();
+//     std::fwrite(lines.text().data(), 1, lines.size(), stdout);  // 42\n
+//     lines.clear();
+class json_lines_buffer {
+public:
+    std::string_view text() const noexcept { return {bytes_.data(), size_}; }
+    std::size_t size() const noexcept { return size_; }
+    void clear() noexcept { size_ = 0; }
+
+    // Room for `n` bytes after the text; where it starts.  What is written there is not text
+    // until end_at() says where it ends.
+    char* room(std::size_t n) {
+        if (bytes_.size() - size_ < n) [[unlikely]]
+            grow(n);
+        return bytes_.data() + size_;
+    }
+    // How many bytes of room there are now.
+    std::size_t room_size() const noexcept { return bytes_.size() - size_; }
+    // The text ends at `p`, in the room made last.
+    void end_at(char const* p) noexcept { size_ = static_cast<std::size_t>(p - bytes_.data()); }
+    void end_line() {
+        *room(1) = '\n';
+        ++size_;
+    }
+
+private:
+    [[gnu::noinline]] void grow(std::size_t n) { bytes_.resize(std::max(size_ + n, 2 * bytes_.size())); }
+
+    std::string bytes_;  // the text, then room
+    std::size_t size_ = 0;
+};
+
 // JSON text written call by call — objects, arrays, keys and values — where the caller knows the
 // structure (a record and its mentions): no tree is built.  Commas are the writer's business.
-// The text is written into room made at the end of `out` and `out` is cut to it when the writer
-// goes: read `out` after that.
+// Each key or value is written into room at the end of `out` for the most it can take, and `out`
+// is told where the text ends when the writer goes: read `out` after that.
 //
-//     std::string out;
+//     json_lines_buffer out;
 //     {
 //         json_text_writer w(out);
 //         w.begin_object(); w.key("start"); w.count(3); w.key("unit"); w.string("元"); w.end_object();
 //     }
-//     // out: {"start":3,"unit":"元"}
+//     // out.text(): {"start":3,"unit":"元"}
 class json_text_writer {
 public:
-    explicit json_text_writer(std::string& out) : out_(out), end_(out.size()) {}
+    explicit json_text_writer(json_lines_buffer& out) : out_(out), at_(out.room(0)), limit_(at_ + out.room_size()) {}
     json_text_writer(json_text_writer const&) = delete;
     json_text_writer& operator=(json_text_writer const&) = delete;
-    ~json_text_writer() { out_.resize(end_); }
+    ~json_text_writer() { out_.end_at(at_); }
 
     void begin_object() { open('{'); }
     void end_object() { close('}'); }
@@ -236,14 +277,15 @@ public:
     }
 
 private:
-    // Room is made in steps of this much more than asked for: a record is a few hundred bytes, so
-    // most are written in one step, where appending piece by piece checked the capacity at each.
-    static constexpr std::size_t room_step = 512;
-
-    // Room for `n` bytes after the text written so far; where it starts.
+    // Room for `n` bytes at the end of what was written; where it starts.  The writer keeps its
+    // own end and limit, which stay in registers while a row is written.
     char* room(std::size_t n) {
-        if (out_.size() - end_ < n) out_.resize(end_ + n + room_step);
-        return out_.data() + end_;
+        if (static_cast<std::size_t>(limit_ - at_) < n) [[unlikely]] {
+            out_.end_at(at_);
+            at_ = out_.room(n);
+            limit_ = at_ + out_.room_size();
+        }
+        return at_;
     }
     // Room for a key or value of at most `most` bytes and the comma before it, which is written
     // when something came before it in its object or array: where the key or value goes.
@@ -254,8 +296,8 @@ private:
     }
     // The text written so far ends at `p`; the next key or value takes a comma unless this was
     // a key or an opening bracket.
-    void end_at(char const* p, bool comma_next = true) {
-        end_ = static_cast<std::size_t>(p - out_.data());
+    void end_at(char* p, bool comma_next = true) {
+        at_ = p;
         comma_ = comma_next;
     }
     void open(char bracket) {
@@ -269,7 +311,8 @@ private:
         end_at(p + 1);
     }
 
-    std::string& out_;
-    std::size_t end_;     // the end of the text written: out_ is longer while the writer works
+    json_lines_buffer& out_;
+    char* at_;     // the end of the text written
+    char* limit_;  // the end of the room
     bool comma_ = false;  // whether the next key or value needs a comma before it
 };

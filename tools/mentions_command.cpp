@@ -88,16 +88,16 @@ int run_mentions(mentions_options const& options) {
     // JSON Lines are written straight from each mention (record_text.hpp: the fields of extract's
     // mentions), tables and CSV through row_writer's cells.
     bool const jsonl = output_format_names().at(options.format) == output_format::jsonl;
-    std::string json_lines;
+    json_lines_buffer json_lines;
     auto flush_json_lines = [&json_lines] {
-        std::fwrite(json_lines.data(), 1, json_lines.size(), stdout);
+        std::fwrite(json_lines.text().data(), 1, json_lines.size(), stdout);
         json_lines.clear();
     };
     for (auto const& path : files) {
         auto write = [&](zhquant::mention const& m, std::string_view text) {
             if (jsonl) {
                 append_mention_json(json_lines, path, m, text);
-                json_lines += '\n';
+                json_lines.end_line();
                 if (json_lines.size() >= (1u << 16)) flush_json_lines();
                 return;
             }

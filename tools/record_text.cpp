@@ -189,13 +189,13 @@ boost::json::object record_json(std::string const& doc, zhquant::record const& r
     return w.take_object();
 }
 
-void append_record_json(std::string& out, std::string const& doc, zhquant::record const& r,
+void append_record_json(json_lines_buffer& out, std::string const& doc, zhquant::record const& r,
                         zhquant::extraction const& x, original_text const& bytes) {
     json_text_writer w(out);
     write_record(w, doc, r, x, bytes);
 }
 
-void append_mention_json(std::string& out, std::string_view doc, zhquant::mention const& m, std::string_view text) {
+void append_mention_json(json_lines_buffer& out, std::string_view doc, zhquant::mention const& m, std::string_view text) {
     json_text_writer w(out);
     w.begin_object();
     field(w, "doc", doc);
@@ -205,7 +205,7 @@ void append_mention_json(std::string& out, std::string_view doc, zhquant::mentio
     w.end_object();
 }
 
-void append_unclaimed_json(std::string& out, std::string const& doc, zhquant::mention const& m,
+void append_unclaimed_json(json_lines_buffer& out, std::string const& doc, zhquant::mention const& m,
                            original_text const& bytes) {
     json_text_writer w(out);
     w.begin_object();

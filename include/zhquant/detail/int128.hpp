@@ -70,19 +70,33 @@ constexpr bool multiply_power(uint128& value, unsigned base, int exponent) noexc
     return true;
 }
 
+// "00" to "99", the two digits of n at 2n: numbers are written two digits a division.
+inline constexpr char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 // Writes the decimal digits of `value`, most significant first, and returns how many.
-// `out` needs room for 39 characters.
+// `out` needs room for 39 characters.  The count first, then the digits from the end: two a
+// division below 2^64 (a mention writes two values; most are short).
 constexpr int write_digits(uint128 value, char* out) noexcept {
-    char reversed[max_power_of_ten + 1];  // C++20 constexpr: written before read
-    int count = 0;
+    auto const& pairs = digit_pairs;
+    int const count = digit_count(value);
+    char* p = out + count;
     // Down to 64 bits first (max_uint64): nearly every value of a report fits.
-    for (; value > max_uint64; value /= 10) reversed[count++] = static_cast<char>('0' + static_cast<int>(value % 10));
+    for (; value > max_uint64; value /= 10) *--p = static_cast<char>('0' + static_cast<int>(value % 10));
     auto small = static_cast<std::uint64_t>(value);
-    do {
-        reversed[count++] = static_cast<char>('0' + static_cast<int>(small % 10));
-        small /= 10;
-    } while (small != 0);
-    for (int i = 0; i < count; ++i) out[i] = reversed[count - 1 - i];
+    for (; small >= 100; small /= 100) {
+        auto const pair = static_cast<std::size_t>(small % 100) * 2;
+        *--p = pairs[pair + 1];
+        *--p = pairs[pair];
+    }
+    if (small >= 10) {
+        *--p = pairs[small * 2 + 1];
+        *--p = pairs[small * 2];
+    } else {
+        *--p = static_cast<char>('0' + small);
+    }
     return count;
 }
 

@@ -192,20 +192,22 @@ public:
     // The same text written at `out` (room: max_text_size); returns its end.  A mention prints
     // two values: the JSON writer puts them in its output without a string between.
     constexpr char* write_text(char* text) const {
-        char digits[detail::max_power_of_ten + 1];
-        int const count = detail::write_digits(coefficient_, digits);
         std::size_t n = 0;
-        auto const put = [&](char const* from, int length) {
-            for (int i = 0; i < length; ++i) text[n++] = from[i];
-        };
         auto const zeros = [&](int length) {
             for (int i = 0; i < length; ++i) text[n++] = '0';
         };
         if (negative_) text[n++] = '-';
-        if (exponent_ >= 0) {
-            put(digits, count);
+        if (exponent_ >= 0) {  // an integer, the most common value: its digits written in place
+            n += static_cast<std::size_t>(detail::write_digits(coefficient_, text + n));
             zeros(exponent_);
-        } else if (int const fraction = -exponent_; count > fraction) {
+            return text + n;
+        }
+        char digits[detail::max_power_of_ten + 1];
+        int const count = detail::write_digits(coefficient_, digits);
+        auto const put = [&](char const* from, int length) {
+            for (int i = 0; i < length; ++i) text[n++] = from[i];
+        };
+        if (int const fraction = -exponent_; count > fraction) {
             put(digits, count - fraction);
             text[n++] = '.';
             put(digits + (count - fraction), fraction);
