@@ -113,11 +113,13 @@ inline numeral_lexeme lex_arabic(char const* p, char const* end) noexcept {
 
 inline numeral_lexeme lex_numeral(char const* p, char const* end) noexcept {
     if (p >= end) return {};
-    std::size_t len = 0;
-    bool const leading_point = *p == '.' || starts_with_bytes(p, end, "．");
-    if (zhquant::detail::arabic_digit_at(p, end, len) >= 0 || leading_point) return lex_arabic(p, end);
+    if (static_cast<unsigned char>(*p) < 0x80) {  // no ASCII character is a Chinese numeral's
+        if ((*p >= '0' && *p <= '9') || *p == '.') return lex_arabic(p, end);
+        return {};
+    }
     char32_t const c = zhquant::detail::decode_three_byte_utf8(p, end);
     if (c == 0) return {};
+    if ((c >= U'０' && c <= U'９') || c == U'．') return lex_arabic(p, end);
     numeral_lexeme lx;
     lx.ch = zhquant::detail::classify_numeral_char(c);
     if (lx.ch.kind == numeral_char_kind::none || lx.ch.kind == numeral_char_kind::minus) return {};
