@@ -1072,3 +1072,34 @@ TEST(ThreeByteWord, DecodesWhatTheBytesSayAndNothingElse) {
         EXPECT_EQ(zhquant::detail::three_byte_code_point(bytes.data()), expected) << bytes;
     }
 }
+
+// The plain runs' bit per code point says what the flags say, for every three-byte character,
+// and nothing for what is not one (an overlong form, a missing continuation byte).
+TEST(PlainChars, ThreeByteBitAgreesWithTheFlags) {
+    auto const& chars = zhquant::detail::plain_chars::get();
+    for (char32_t c = 0x800; c <= 0xFFFF; ++c) {
+        char bytes[4] = {};
+        zhquant::detail::encode_utf8(c, bytes);
+        bool const expected = (chars.flags(c) & zhquant::detail::plain_chars::plain) != 0;
+        ASSERT_EQ(chars.plain_three_byte(zhquant::detail::utf8_word(bytes)), expected) << std::hex << std::uint32_t(c);
+    }
+    // The table and the predicates agree; sentence ends and closing marks are copied but marked.
+    using flags = zhquant::detail::plain_chars;
+    auto const& nfkc = zhquant::detail::selective_nfkc::get();
+    for (char32_t c = 0; c <= 0xFFFF; ++c)
+        ASSERT_EQ(chars.flags(c), (c < 0x80 || (c >= 0x2000 && c < 0x2070) || (c >= 0x3000 && c < 0x3400) ||
+                                   (c >= 0x4E00 && c <= 0x9FFF) || c >= 0xFF00)
+                                      ? flags::compute(c, nfkc)
+                                      : 0)
+            << std::hex << std::uint32_t(c);
+    EXPECT_EQ(chars.flags(U'。'), flags::sentence_final | flags::wide | flags::boundary);
+    EXPECT_EQ(chars.flags(U'”'), flags::closing | flags::wide | flags::boundary);
+    EXPECT_EQ(chars.flags(U'，'), flags::plain | flags::wide | flags::boundary);
+    EXPECT_EQ(chars.flags(U'萬'), flags::wide | flags::boundary);
+    EXPECT_TRUE(chars.plain_three_byte(zhquant::detail::utf8_word("万元")));
+    EXPECT_FALSE(chars.plain_three_byte(zhquant::detail::utf8_word("萬元")));      // folded
+    EXPECT_FALSE(chars.plain_three_byte(zhquant::detail::utf8_word("。元")));      // a sentence end
+    EXPECT_FALSE(chars.plain_three_byte(zhquant::detail::utf8_word("\xE0\x80\xB0x")));  // overlong '0'
+    EXPECT_FALSE(chars.plain_three_byte(zhquant::detail::utf8_word("\xE4\xB8x x")));
+    EXPECT_FALSE(chars.plain_three_byte(zhquant::detail::utf8_word("5万")));
+}

@@ -59,9 +59,9 @@ inline constexpr start_char_bits mention_start_chars = make_mention_start_chars(
 inline char const* skip_to_candidate(char const* p, char const* end, start_char_bits const& bits) noexcept {
     while (p < end) {
         for (; end - p >= 4; p += 3) {  // the common case first (utf8_word.hpp)
-            char32_t const c = three_byte_code_point(p);
-            if (c == not_three_byte) break;
-            if (bits[c / 64] >> (c % 64) & 1) return p;
+            std::uint32_t const word = utf8_word(p);
+            if (!is_three_byte(word)) break;
+            if (three_byte_bit(word, bits.data())) return p;
         }
         if (p == end) break;
         auto const b0 = static_cast<unsigned char>(*p);

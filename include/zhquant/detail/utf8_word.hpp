@@ -17,11 +17,28 @@ namespace zhquant::detail {
 
 inline constexpr char32_t not_three_byte = 0xFFFFFFFF;
 
-inline char32_t three_byte_code_point(char const* p) noexcept {
+// The four bytes at `p`, the first in the lowest byte whatever the machine's byte order.
+inline std::uint32_t utf8_word(char const* p) noexcept {
     std::uint32_t word;
     std::memcpy(&word, p, 4);
     if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap32(word);
-    if ((word & 0x00C0C0F0u) != 0x008080E0u) return not_three_byte;  // 1110xxxx 10xxxxxx 10xxxxxx
+    return word;
+}
+
+// Whether `word` (utf8_word) begins with a three-byte sequence: 1110xxxx 10yyyyyy 10zzzzzz.
+constexpr bool is_three_byte(std::uint32_t word) noexcept { return (word & 0x00C0C0F0u) == 0x008080E0u; }
+
+// The bit of that three-byte character in a table of a bit per code point (`bits[c / 64]` holds
+// c's bit c % 64), read from the bytes without decoding: xxxxyyyyyy is the word, zzzzzz the bit.
+// An overlong form finds the bit of the code point it spells.
+inline bool three_byte_bit(std::uint32_t word, std::uint64_t const* bits) noexcept {
+    std::uint32_t const row = ((word & 0x0Fu) << 6) | ((word >> 8) & 0x3Fu);
+    return (bits[row] >> ((word >> 16) & 0x3Fu) & 1) != 0;
+}
+
+inline char32_t three_byte_code_point(char const* p) noexcept {
+    std::uint32_t const word = utf8_word(p);
+    if (!is_three_byte(word)) return not_three_byte;
     return ((word & 0x0Fu) << 12) | ((word & 0x3F00u) >> 2) | ((word >> 16) & 0x3Fu);
 }
 

@@ -451,12 +451,13 @@ private:
         return (fast_flags(data.data(), i + 1 + length, data.size(), after_length) & flag::boundary) != 0;
     }
 
-    // The end of the run of plain characters at data[i], taken without looking at them one by
-    // one: the first is settled like any character (before_character: the whitespace before it,
-    // a piece handed out), the others would change nothing but the width remembered of the last.
-    // A character is taken only when the one after it is seen to start a new segment (nothing
-    // combines with it), while it keeps the pending output under the block size and its line
-    // under the maximum; the rest is left to the character-by-character path.
+    // The end of the run of characters copied as they are at data[i], taken without looking at
+    // them one by one: the first is settled like any character (before_character: the
+    // whitespace before it, a piece handed out), the others would change nothing but what is
+    // remembered of the last (its width, whether a sentence ended: remember()).  A character is
+    // taken only when the one after it is seen to start a new segment (nothing combines with
+    // it), while it keeps the pending output under the block size and its line under the
+    // maximum; the rest is left to the character-by-character path.
     template <class Sink>
     std::size_t plain_run(std::string_view data, std::size_t i, Sink& sink) {
         using flag = detail::plain_chars;
@@ -464,11 +465,16 @@ private:
         std::size_t const n = data.size();
         std::size_t length = 0, next_length = 0;
         std::uint8_t flags = fast_flags(s, i, n, length);
-        if (!(flags & flag::plain) || i + length >= n) return i;
+        if (!(flags & flag::copied) || i + length >= n) return i;
         std::uint8_t next = fast_flags(s, i + length, n, next_length);
         if (!(next & flag::boundary) || base_ + i + length - line_begin_ > options_.max_line_bytes) return i;
         before_character(data, i, (flags & flag::wide) != 0, sink);
+        // remember()'s sentence end, from the flags
+        auto const ends_sentence = [](std::uint8_t f, bool before) {
+            return (f & flag::sentence_final) != 0 || (before && (f & flag::closing) != 0);
+        };
         bool last_wide = (flags & flag::wide) != 0;
+        bool sentence_end = ends_sentence(flags, prev_sentence_end_);
         std::size_t k = i + length;
         flags = next;
         length = next_length;
@@ -476,33 +482,64 @@ private:
         std::size_t const pending = out_.size() + (base_ + k - copy_from_);
         // Waiting for a long line's end, a piece cannot end before the next line break anyway.
         std::size_t const block_room = long_line_ ? npos : block_size_ > pending ? block_size_ - pending : 0;
-        std::size_t const line_used = base_ + k - line_begin_;
-        std::size_t const line_room = options_.max_line_bytes > line_used ? options_.max_line_bytes - line_used : 0;
         std::size_t const start_limit = k + std::min(block_room, n - k);  // a character must start before
-        std::size_t const end_limit = k + std::min(line_room, n - k);     // and end at or before
-        // The bulk of a report: plain three-byte characters after plain three-byte characters,
-        // each taken with one word load and one lookup while all the limits are far.
-        std::size_t const fast_limit = std::min({start_limit, end_limit > 2 ? end_limit - 2 : 0, n > 6 ? n - 6 : 0});
-        while (length == 3 && (flags & flag::plain) && k < fast_limit) {
-            char32_t const c = detail::three_byte_code_point(s + k + 3);
-            if (c == detail::not_three_byte || c < 0x800) break;
-            std::uint8_t const f = plain_->flags(c);
-            if (!(f & flag::plain)) break;
-            last_wide = (flags & flag::wide) != 0;
-            k += 3;
-            flags = f;
-        }
-        while ((flags & flag::plain) && k < start_limit && k + length <= end_limit && k + length < n) {
-            next = fast_flags(s, k + length, n, next_length);
-            if (!(next & flag::boundary)) break;
-            last_wide = (flags & flag::wide) != 0;
-            k += length;
-            flags = next;
+        std::size_t end_limit = 0;   // and end at or before
+        std::size_t fast_limit = 0;  // the fast loop's, which reads a word past the next character
+        auto const line_limits = [&] {
+            std::size_t const line_used = base_ + k - line_begin_;
+            std::size_t const line_room = options_.max_line_bytes > line_used ? options_.max_line_bytes - line_used : 0;
+            end_limit = k + std::min(line_room, n - k);
+            fast_limit = std::min({start_limit, end_limit > 2 ? end_limit - 2 : 0, n > 6 ? n - 6 : 0});
+        };
+        line_limits();
+        while (true) {
+            // The bulk of a report: plain three-byte characters after plain three-byte characters,
+            // each taken with one word load and one bit while all the limits are far; only the
+            // last two characters' flags are looked up.
+            if (length == 3 && (flags & flag::plain) && k < fast_limit &&
+                plain_->plain_three_byte(detail::utf8_word(s + k + 3))) {
+                do k += 3;
+                while (k < fast_limit && plain_->plain_three_byte(detail::utf8_word(s + k + 3)));
+                last_wide = (plain_->flags(detail::three_byte_code_point(s + k - 3)) & flag::wide) != 0;
+                sentence_end = false;
+                flags = plain_->flags(detail::three_byte_code_point(s + k));
+            }
+            while ((flags & flag::copied) && k < start_limit && k + length <= end_limit && k + length < n) {
+                next = fast_flags(s, k + length, n, next_length);
+                if (!(next & flag::boundary)) break;
+                last_wide = (flags & flag::wide) != 0;
+                sentence_end = ends_sentence(flags, sentence_end);
+                k += length;
+                flags = next;
+                length = next_length;
+            }
+            // The PDF's letter spacing and line wrap inside the run: a space or line break that
+            // deletes_lone_space would remove, with a plain character after it that the run can
+            // take, is removed here (as process() would, a piece's cut noted after it) and the
+            // run goes on.
+            if (k + 1 >= start_limit || (s[k] != ' ' && s[k] != '\n') || !options_.repair_pdf) break;
+            bool const line_break = s[k] == '\n';
+            if (line_break && sentence_end) break;  // a paragraph's end, kept
+            std::uint8_t const after = fast_flags(s, k + 1, n, next_length);
+            if (!(after & flag::plain) || !(last_wide || (after & flag::wide)) || k + 1 + next_length >= n) break;
+            std::size_t following_length = 0;
+            if (!(fast_flags(s, k + 1 + next_length, n, following_length) & flag::boundary)) break;
+            if (!line_break && k + 1 > end_limit) break;  // past the line's maximum: process() says so
+            flush_copy(data, k);
+            map_.append_replacement(1, 0);
+            copy_from_ = base_ + k + 1;
+            space_cut_ = cut_point{out_.size(), base_ + k + 1};
+            ++k;
+            flags = after;
             length = next_length;
+            if (line_break) {
+                line_begin_ = base_ + k;
+                line_limits();
+            }
         }
         prev_exists_ = true;
         prev_wide_ = last_wide;
-        prev_sentence_end_ = false;
+        prev_sentence_end_ = sentence_end;
         return k;
     }
 
