@@ -82,6 +82,7 @@ private:
         std::size_t const base = piece.map.original_begin();
         // In rounds of at most `round` mentions: a line held whole may hold millions.
         constexpr std::size_t round = 4096;
+        std::size_t segment = 0;  // of the offset map, where the last mention started
         for (std::size_t at = 0; at < piece.text.size();) {
             found_.clear();
             errors_.clear();
@@ -90,7 +91,7 @@ private:
             for (auto& m : found_) {
                 for (; next_error != errors_.end() && next_error->offset <= m.start; ++next_error)
                     on_error(error{piece.map.to_original(next_error->offset, next_error->offset).first, next_error->message});
-                std::tie(m.start, m.end) = piece.map.to_original(m.start, m.end);
+                std::tie(m.start, m.end) = piece.map.to_original(m.start, m.end, segment);
                 on_mention(std::as_const(m), original.substr(m.start - base, m.end - m.start));
             }
             for (; next_error != errors_.end(); ++next_error)

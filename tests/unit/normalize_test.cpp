@@ -107,6 +107,16 @@ void expect_sound_map(std::string_view input, normalized_text const& n) {
     }
     ASSERT_EQ(orig, input.size());
     ASSERT_EQ(norm, n.text.size());
+    // Spans asked in the text's order with a segment hint, and one after a jump back, map as
+    // they do without it.
+    std::size_t segment = 0;
+    for (std::size_t k = 0; k < n.text.size(); k += 1 + k % 3) {
+        std::size_t const end = std::min(n.text.size(), k + 1 + k % 5);
+        ASSERT_EQ(m.to_original(k, end, segment), m.to_original(k, end)) << "span at " << k;
+    }
+    if (!n.text.empty()) {
+        ASSERT_EQ(m.to_original(0, 1, segment), m.to_original(0, 1));
+    }
     span previous{0, 0};
     for (std::size_t k = 0; k < n.text.size(); ++k) {
         span const o = m.to_original(k, k + 1);

@@ -106,7 +106,8 @@ ZHQUANT_DECL numbers_result find_numbers(std::string_view text) {
     }
     detail::scan_numbers(normalized->text, out);
     auto const& map = normalized->map;
-    for (auto& n : out.numbers) std::tie(n.start, n.end) = map.to_original(n.start, n.end);
+    std::size_t segment = 0;  // of the map: the numbers come in the text's order
+    for (auto& n : out.numbers) std::tie(n.start, n.end) = map.to_original(n.start, n.end, segment);
     for (auto& e : out.errors) e.offset = map.to_original(e.offset, e.offset).first;
     out.errors.insert(out.errors.begin(), normalized->problems.begin(), normalized->problems.end());
     return out;

@@ -198,12 +198,14 @@ void extract_piece(normalized_text const& piece, rule_set const& rules, lexicon 
 
         extraction x;
         if (first_round) x.errors = piece.problems;
+        std::size_t segment = 0;  // of the map: records and mentions come in the text's order
         for (auto& r : records) {
-            std::tie(r.start, r.end) = map.to_original(r.start, r.end);
+            std::tie(r.start, r.end) = map.to_original(r.start, r.end, segment);
             x.records.push_back(std::move(r));
         }
+        segment = 0;
         for (auto& m : mentions) {
-            std::tie(m.start, m.end) = map.to_original(m.start, m.end);
+            std::tie(m.start, m.end) = map.to_original(m.start, m.end, segment);
             x.mentions.push_back(std::move(m));
         }
         for (auto& e : found_errors) x.errors.push_back(error{map.to_original(e.offset, e.offset).first, e.message});

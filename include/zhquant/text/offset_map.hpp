@@ -116,10 +116,22 @@ public:
     // original position where its byte starts (original_end() at the end).  Out-of-range arguments
     // are clamped to [0, size()].
     std::pair<std::size_t, std::size_t> to_original(std::size_t norm_begin, std::size_t norm_end) const noexcept {
+        std::size_t segment = 0;
+        return to_original(norm_begin, norm_end, segment);
+    }
+
+    // The same for spans asked in the order of the text (a scanner's mentions): `segment` holds
+    // where the last span started, so the search starts there, and is set to where this one
+    // starts.  Start it at 0.
+    std::pair<std::size_t, std::size_t> to_original(std::size_t norm_begin, std::size_t norm_end,
+                                                    std::size_t& segment) const noexcept {
         norm_end = std::min(norm_end, size_);
         norm_begin = std::min(norm_begin, norm_end);
         if (norm_begin == size_) return {original_end_, original_end_};
-        std::size_t const k = containing(norm_begin);
+        std::size_t const k = segment < entries_.size() && entries_[segment].normalized() <= norm_begin
+                                  ? containing_near(norm_begin, segment)
+                                  : containing(norm_begin);
+        segment = k;
         std::size_t const first = entries_[k].copied() ? entries_[k].original + (norm_begin - entries_[k].normalized())
                                                        : entries_[k].original;
         if (norm_end == norm_begin) return {first, first};
