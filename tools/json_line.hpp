@@ -241,14 +241,26 @@ public:
     // constant (a few moves, no call).
     template <std::size_t N>
     void key(char const (&name)[N]) {
-        assert(!json_line_detail::any_needs_escape({name, N - 1}));
-        char* p = start(N + 2);
+        end_at(put_key(start(N + 2), name), false);
+    }
+    // A literal key and its value at once, in one room with one comma: what most fields are.
+    template <std::size_t N>
+    void field(char const (&name)[N], std::string_view text) {
+        char* const p = start(N + 2 + json_string_bound(text));
+        end_at(write_json_string(put_key(p, name), text));
+    }
+    template <std::size_t N>
+    void field(char const (&name)[N], std::uint64_t n) {
+        char* const p = start(N + 2 + json_count_bound);
+        end_at(write_json_count(put_key(p, name), n));
+    }
+    template <std::size_t N, class Write>
+    void plain_field(char const (&name)[N], std::size_t most, Write&& write) {
+        char* p = put_key(start(N + 2 + most + 2), name);
         *p++ = '"';
-        std::memcpy(p, name, N - 1);
-        p += N - 1;
+        p = write(p);
         *p++ = '"';
-        *p++ = ':';
-        end_at(p, false);
+        end_at(p);
     }
     void string(std::string_view text) {
         char* const p = start(json_string_bound(text));
@@ -270,13 +282,43 @@ public:
     }
     void plain_string(std::string_view text) {
         assert(!json_line_detail::any_needs_escape(text));
-        plain_string(text.size(), [text](char* p) {
-            for (char c : text) *p++ = c;  // a few bytes (quantity, exact): cheaper than a call
-            return p;
-        });
+        plain_string(text.size(), [text](char* p) { return copy_short(p, text); });
+    }
+    template <std::size_t N>
+    void plain_field(char const (&name)[N], std::string_view text) {
+        assert(!json_line_detail::any_needs_escape(text));
+        plain_field(name, text.size(), [text](char* p) { return copy_short(p, text); });
     }
 
 private:
+    // "name": at `p`, a literal that needs no escape, copied at its constant size.
+    template <std::size_t N>
+    static char* put_key(char* p, char const (&name)[N]) {
+        assert(!json_line_detail::any_needs_escape({name, N - 1}));
+        *p++ = '"';
+        std::memcpy(p, name, N - 1);
+        p += N - 1;
+        *p++ = '"';
+        *p++ = ':';
+        return p;
+    }
+    // A few bytes (quantity, exact): copied without a call to memcpy, which the compiler makes of
+    // a plain loop.
+    static char* copy_short(char* p, std::string_view text) {
+        std::size_t const n = text.size();
+        char const* s = text.data();
+        if (n >= 8) {  // words, the last one overlapping the one before
+            for (std::size_t k = 0; k + 8 < n; k += 8) std::memcpy(p + k, s + k, 8);
+            std::memcpy(p + n - 8, s + n - 8, 8);
+        } else if (n >= 4) {
+            std::memcpy(p, s, 4);
+            std::memcpy(p + n - 4, s + n - 4, 4);
+        } else {
+            for (std::size_t k = 0; k < n; ++k) p[k] = s[k];
+        }
+        return p + n;
+    }
+
     // Room for `n` bytes at the end of what was written; where it starts.  The writer keeps its
     // own end and limit, which stay in registers while a row is written.
     char* room(std::size_t n) {

@@ -18,16 +18,24 @@ namespace {
 // boost::json objects of explain and the Python module.
 
 // name: text, name: count, and name: text only where there is text.  A name is a literal (which
-// json_text_writer copies without an escape check) or a string_view.
+// json_text_writer copies without an escape check, with its value in one call) or a string_view.
 template <class Writer, class Name>
 void field(Writer& w, Name const& name, std::string_view text) {
-    w.key(name);
-    w.string(text);
+    if constexpr (requires { w.field(name, text); }) {
+        w.field(name, text);
+    } else {
+        w.key(name);
+        w.string(text);
+    }
 }
 template <class Writer, class Name>
 void field(Writer& w, Name const& name, std::uint64_t count) {
-    w.key(name);
-    w.count(count);
+    if constexpr (requires { w.field(name, count); }) {
+        w.field(name, count);
+    } else {
+        w.key(name);
+        w.count(count);
+    }
 }
 template <class Writer, class Name>
 void field_if_any(Writer& w, Name const& name, std::string_view text) {
@@ -37,18 +45,27 @@ void field_if_any(Writer& w, Name const& name, std::string_view text) {
 // A name of zhquant's own (quantity, exact, money), which needs no escape.
 template <class Writer, class Name>
 void name_field(Writer& w, Name const& name, std::string_view text) {
-    w.key(name);
-    w.plain_string(text);
+    if constexpr (requires { w.plain_field(name, text); }) {
+        w.plain_field(name, text);
+    } else {
+        w.key(name);
+        w.plain_string(text);
+    }
 }
 
 // A value as GUIDE.md writes it (rational::to_string), a decimal's digits written in place.
 template <class Writer, class Name>
 void value_field(Writer& w, Name const& name, zhquant::rational const& v) {
+    auto const d = v.to_decimal();
+    auto const digits = [&d](char* at) { return d->write_text(at); };
+    if constexpr (requires { w.plain_field(name, zhquant::decimal::max_text_size, digits); }) {
+        if (d) return w.plain_field(name, zhquant::decimal::max_text_size, digits);
+    } else if (d) {
+        w.key(name);
+        return w.plain_string(zhquant::decimal::max_text_size, digits);
+    }
     w.key(name);
-    if (auto const d = v.to_decimal())
-        w.plain_string(zhquant::decimal::max_text_size, [&d](char* at) { return d->write_text(at); });
-    else
-        w.plain_string(v.to_string());  // a fraction: digits, a sign and a slash
+    w.plain_string(v.to_string());  // a fraction: digits, a sign and a slash
 }
 
 // A mention's fields as GUIDE.md names them, `text` its original bytes: the object of extract's
