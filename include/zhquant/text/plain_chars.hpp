@@ -10,9 +10,10 @@
 // it but its width: NFKC does not change it, it is not whitespace, invisible or CR, it is not
 // folded from a traditional form, it is neither sentence-final punctuation nor a closing mark
 // (char_class.hpp, which are `sentence_final` and `closing` instead), and nothing before it
-// combines with it.  `boundary`: nothing before the character combines with it.  The flags are computed from those same predicates, once, for the
-// code points of Chinese reports (ASCII, General Punctuation, CJK Symbols and Punctuation, CJK
-// ideographs, half- and full-width forms); any other code point gets no flags and goes the slow way.
+// combines with it.  `boundary`: nothing before the character combines with it.  The flags are
+// computed from those same predicates, once, for the code points of Chinese reports (ASCII,
+// General Punctuation, CJK Symbols and Punctuation, CJK ideographs, half- and full-width forms);
+// any other code point gets no flags and goes the slow way.
 #pragma once
 
 #include <zhquant/config.hpp>
