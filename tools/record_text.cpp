@@ -17,75 +17,42 @@ namespace {
 // one description of the fields for the JSON text of `extract -f jsonl` and for the
 // boost::json objects of explain and the Python module.
 
-// name: text, name: count, and name: text only where there is text.  A name is a literal (which
-// json_text_writer copies without an escape check, with its value in one call) or a string_view.
-template <class Writer, class Name>
-void field(Writer& w, Name const& name, std::string_view text) {
-    if constexpr (requires { w.field(name, text); }) {
-        w.field(name, text);
-    } else {
-        w.key(name);
-        w.string(text);
-    }
-}
-template <class Writer, class Name>
-void field(Writer& w, Name const& name, std::uint64_t count) {
-    if constexpr (requires { w.field(name, count); }) {
-        w.field(name, count);
-    } else {
-        w.key(name);
-        w.count(count);
-    }
-}
-template <class Writer, class Name>
-void field_if_any(Writer& w, Name const& name, std::string_view text) {
-    if (!text.empty()) field(w, name, text);
-}
+// Fields are written with the writers' field(name, text | count) and plain_field(name, text) (a
+// name of zhquant's own, quantity or exact, which needs no escape); these two add the rest.
 
-// A name of zhquant's own (quantity, exact, money), which needs no escape.
-template <class Writer, class Name>
-void name_field(Writer& w, Name const& name, std::string_view text) {
-    if constexpr (requires { w.plain_field(name, text); }) {
-        w.plain_field(name, text);
-    } else {
-        w.key(name);
-        w.plain_string(text);
-    }
+// name: text only where there is text.
+template <class Writer, std::size_t N>
+void field_if_any(Writer& w, char const (&name)[N], std::string_view text) {
+    if (!text.empty()) w.field(name, text);
 }
 
 // A value as GUIDE.md writes it (rational::to_string), a decimal's digits written in place.
-template <class Writer, class Name>
-void value_field(Writer& w, Name const& name, zhquant::rational const& v) {
-    auto const d = v.to_decimal();
-    auto const digits = [&d](char* at) { return d->write_text(at); };
-    if constexpr (requires { w.plain_field(name, zhquant::decimal::max_text_size, digits); }) {
-        if (d) return w.plain_field(name, zhquant::decimal::max_text_size, digits);
-    } else if (d) {
-        w.key(name);
-        return w.plain_string(zhquant::decimal::max_text_size, digits);
-    }
-    w.key(name);
-    w.plain_string(v.to_string());  // a fraction: digits, a sign and a slash
+template <class Writer, std::size_t N>
+void value_field(Writer& w, char const (&name)[N], zhquant::rational const& v) {
+    if (auto const d = v.to_decimal())
+        w.plain_field(name, zhquant::decimal::max_text_size, [&d](char* at) { return d->write_text(at); });
+    else
+        w.plain_field(name, v.to_string());  // a fraction: digits, a sign and a slash
 }
 
 // A mention's fields as GUIDE.md names them, `text` its original bytes: the object of extract's
 // records, and the row of `zhquant mentions` between its doc and its si_ fields.
 template <class Writer>
 void mention_fields(Writer& w, zhquant::mention const& m, std::string_view text) {
-    field(w, "start", std::uint64_t{m.start});
-    field(w, "end", std::uint64_t{m.end});
-    field(w, "text", text);
-    name_field(w, "kind", zhquant::name(m.kind));
+    w.field("start", std::uint64_t{m.start});
+    w.field("end", std::uint64_t{m.end});
+    w.field("text", text);
+    w.plain_field("kind", zhquant::name(m.kind));
     if (m.kind == zhquant::mention_kind::date) {  // value_text() and high_text()
-        field(w, "value", m.date);
+        w.field("value", m.date);
         field_if_any(w, "high", m.date_high);
     } else {
         value_field(w, "value", m.value);
         if (m.high) value_field(w, "high", *m.high);
     }
     field_if_any(w, "unit", m.unit);
-    name_field(w, "qualifier", zhquant::name(m.qualifier));
-    name_field(w, "dimension", zhquant::name(m.dimension));
+    w.plain_field("qualifier", zhquant::name(m.qualifier));
+    w.plain_field("dimension", zhquant::name(m.dimension));
 }
 
 template <class Writer>
@@ -99,7 +66,7 @@ template <class Writer>
 void write_change(Writer& w, zhquant::change const& c, zhquant::extraction const& x, original_text const& bytes) {
     w.begin_object();
     field_if_any(w, "basis", c.basis);
-    field(w, "direction", zhquant::name(c.direction));
+    w.field("direction", zhquant::name(c.direction));
     if (c.value) {
         w.key("value");
         write_mention(w, x.mentions[*c.value], bytes);
@@ -116,12 +83,12 @@ void write_record(Writer& w, std::string const& doc, zhquant::record const& r, z
         write_mention(w, x.mentions[*i], bytes);
     };
     w.begin_object();
-    field(w, "doc", doc);
-    field(w, "start", std::uint64_t{r.start});
-    field(w, "end", std::uint64_t{r.end});
-    field(w, "text", bytes.view(r.start, r.end));
-    field(w, "rule", r.rule);
-    field(w, "indicator", r.indicator);
+    w.field("doc", doc);
+    w.field("start", std::uint64_t{r.start});
+    w.field("end", std::uint64_t{r.end});
+    w.field("text", bytes.view(r.start, r.end));
+    w.field("rule", r.rule);
+    w.field("indicator", r.indicator);
     field_if_any(w, "verb", r.verb);
     mention_field("value", r.value);
     mention_field("period", r.period);
@@ -172,6 +139,24 @@ public:
         string(text);
     }
     void plain_string(std::string_view text) { string(text); }
+    // A key and its value, as json_text_writer writes them at once.
+    void field(std::string_view name, std::string_view text) {
+        key(name);
+        string(text);
+    }
+    void field(std::string_view name, std::uint64_t n) {
+        key(name);
+        count(n);
+    }
+    template <class Write>
+    void plain_field(std::string_view name, std::size_t most, Write&& write) {
+        key(name);
+        plain_string(most, write);
+    }
+    void plain_field(std::string_view name, std::string_view text) {
+        key(name);
+        plain_string(text);
+    }
 
     boost::json::object take_object() { return std::move(result_.as_object()); }
 
@@ -215,7 +200,7 @@ void append_record_json(json_lines_buffer& out, std::string const& doc, zhquant:
 void append_mention_json(json_lines_buffer& out, std::string_view doc, zhquant::mention const& m, std::string_view text) {
     json_text_writer w(out);
     w.begin_object();
-    field(w, "doc", doc);
+    w.field("doc", doc);
     mention_fields(w, m, text);
     if (m.base_value) value_field(w, "si_value", *m.base_value);
     field_if_any(w, "si_unit", m.base_unit);
@@ -226,7 +211,7 @@ void append_unclaimed_json(json_lines_buffer& out, std::string const& doc, zhqua
                            original_text const& bytes) {
     json_text_writer w(out);
     w.begin_object();
-    field(w, "doc", doc);
+    w.field("doc", doc);
     w.key("unclaimed");
     write_mention(w, m, bytes);
     w.end_object();

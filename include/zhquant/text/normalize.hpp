@@ -440,15 +440,29 @@ private:
     // break), before a plain character that stands alone (nothing combines with it), one of the
     // two wide (pdf_repair.hpp, rule 3).  That is the PDF's letter spacing and line wrap, a tenth
     // of the characters of some reports, and it is removed without a run's bookkeeping.
-    bool deletes_lone_space(std::string_view data, std::size_t i) const noexcept {
+    // `before_wide`, `before_sentence_end`: what is remembered of the character before it.
+    // Returns the flags of the character after it (its length in `after_length`), 0 when the
+    // space stays for the character-by-character path.
+    ZHQUANT_ALWAYS_INLINE std::uint8_t lone_space_flags(std::string_view data, std::size_t i, bool before_wide,
+                                                        bool before_sentence_end,
+                                                        std::size_t& after_length) const noexcept {
         using flag = detail::plain_chars;
-        if (!options_.repair_pdf || run_.active || !prev_exists_ || (prev_sentence_end_ && data[i] == '\n'))
-            return false;
-        std::size_t length = 0, after_length = 0;
-        std::uint8_t const next = fast_flags(data.data(), i + 1, data.size(), length);
-        if (!(next & flag::plain) || !(prev_wide_ || (next & flag::wide)) || i + 1 + length >= data.size())
-            return false;
-        return (fast_flags(data.data(), i + 1 + length, data.size(), after_length) & flag::boundary) != 0;
+        if (!options_.repair_pdf || (before_sentence_end && data[i] == '\n')) return 0;
+        std::uint8_t const after = fast_flags(data.data(), i + 1, data.size(), after_length);
+        if (!(after & flag::plain) || !(before_wide || (after & flag::wide)) || i + 1 + after_length >= data.size())
+            return 0;
+        std::size_t following_length = 0;
+        return (fast_flags(data.data(), i + 1 + after_length, data.size(), following_length) & flag::boundary) ? after
+                                                                                                               : 0;
+    }
+
+    // Removes that space or line break: the text before it is copied out, a line break starts a
+    // line.  The caller notes that a piece may end after it.
+    void remove_lone_space(std::string_view data, std::size_t i) {
+        if (data[i] == '\n') line_begin_ = base_ + i + 1;
+        flush_copy(data, i);
+        map_.append_replacement(1, 0);
+        copy_from_ = base_ + i + 1;
     }
 
     // The end of the run of characters copied as they are at data[i], taken without looking at
@@ -513,29 +527,20 @@ private:
                 flags = next;
                 length = next_length;
             }
-            // The PDF's letter spacing and line wrap inside the run: a space or line break that
-            // deletes_lone_space would remove, with a plain character after it that the run can
-            // take, is removed here (as process() would, a piece's cut noted after it) and the
-            // run goes on.
-            if (k + 1 >= start_limit || (s[k] != ' ' && s[k] != '\n') || !options_.repair_pdf) break;
+            // The PDF's letter spacing and line wrap inside the run: a lone space or line break,
+            // with a plain character after it that the run can take, is removed here (as
+            // process() would, a piece's cut noted after it) and the run goes on.
+            if (k + 1 >= start_limit || (s[k] != ' ' && s[k] != '\n')) break;
             bool const line_break = s[k] == '\n';
-            if (line_break && sentence_end) break;  // a paragraph's end, kept
-            std::uint8_t const after = fast_flags(s, k + 1, n, next_length);
-            if (!(after & flag::plain) || !(last_wide || (after & flag::wide)) || k + 1 + next_length >= n) break;
-            std::size_t following_length = 0;
-            if (!(fast_flags(s, k + 1 + next_length, n, following_length) & flag::boundary)) break;
+            std::uint8_t const after = lone_space_flags(data, k, last_wide, sentence_end, next_length);
+            if (!after) break;
             if (!line_break && k + 1 > end_limit) break;  // past the line's maximum: process() says so
-            flush_copy(data, k);
-            map_.append_replacement(1, 0);
-            copy_from_ = base_ + k + 1;
+            remove_lone_space(data, k);
             space_cut_ = cut_point{out_.size(), base_ + k + 1};
             ++k;
             flags = after;
             length = next_length;
-            if (line_break) {
-                line_begin_ = base_ + k;
-                line_limits();
-            }
+            if (line_break) line_limits();
         }
         prev_exists_ = true;
         prev_wide_ = last_wide;
@@ -557,12 +562,10 @@ private:
                 continue;
             }
             auto const b = static_cast<unsigned char>(s[i]);
-            if ((b == ' ' || b == '\n') && i + 1 < n && deletes_lone_space(data, i)) {
+            if (std::size_t after_length = 0; (b == ' ' || b == '\n') && i + 1 < n && !run_.active && prev_exists_ &&
+                                              lone_space_flags(data, i, prev_wide_, prev_sentence_end_, after_length)) {
                 if (b == ' ' && passes_line_limit(i, 1)) break;
-                if (b == '\n') line_begin_ = base_ + i + 1;
-                flush_copy(data, i);
-                map_.append_replacement(1, 0);
-                copy_from_ = base_ + i + 1;
+                remove_lone_space(data, i);
                 seen_space_ = true;  // as resolve_run would: a piece may end here
                 ++i;
                 continue;
