@@ -162,6 +162,7 @@ int run_extract(extract_options const& options) {
     auto emit_piece = [&](std::string const& path, piece const& p) {
         auto const& x = p.x;
         original_text const bytes(p.original, p.begin);
+        json_member const doc("doc", path);
         total.mentions += x.mentions.size();
         total.records += x.records.size();
         total.unclaimed += x.unclaimed.size();
@@ -176,10 +177,19 @@ int run_extract(extract_options const& options) {
             page->add(path, p.original, x, problems);
             return;
         }
+        // JSON Lines go out every 64 KiB, while the buffer is still in the cache (a piece of a
+        // megabyte of input makes megabytes of records).
+        auto flush_json_lines = [&] {
+            if (json_lines.size() <= (1u << 16)) return;
+            if (out_is_terminal) progress.clear();  // the bar shares the screen with the output
+            std::fwrite(json_lines.text().data(), 1, json_lines.size(), out);
+            json_lines.clear();
+        };
         for (auto const& r : x.records) {
             if (format == extract_format::jsonl) {
-                append_record_json(json_lines, path, r, x, bytes);
+                append_record_json(json_lines, doc, r, x, bytes);
                 json_lines.end_line();
+                flush_json_lines();
                 continue;
             }
             table->write({path, r.rule, r.indicator, mention_text(r.value, x, bytes), mention_text(r.period, x, bytes),
@@ -190,19 +200,16 @@ int run_extract(extract_options const& options) {
             for (auto k : x.unclaimed) {
                 auto const& m = x.mentions[k];
                 if (format == extract_format::jsonl) {
-                    append_unclaimed_json(json_lines, path, m, bytes);
+                    append_unclaimed_json(json_lines, doc, m, bytes);
                     json_lines.end_line();
+                    flush_json_lines();
                 } else {
                     unclaimed_table->write({path, bytes.slice(m.start, m.end), zhquant::name(m.kind), m.value_text(),
                                             m.unit});
                 }
             }
         }
-        if (json_lines.size() > (1u << 16)) {
-            if (out_is_terminal) progress.clear();  // the bar shares the screen with the output
-            std::fwrite(json_lines.text().data(), 1, json_lines.size(), out);
-            json_lines.clear();
-        }
+        flush_json_lines();
     };
     auto end_document = [&](std::string const& path, document const& d) {
         if (!d.read) {

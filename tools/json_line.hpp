@@ -168,6 +168,25 @@ inline void append_json_string(std::string& out, std::string_view text) {
     out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
+// A key and its value as JSON text, `"doc":"a.txt"`, made once for the rows that all repeat it
+// (each row of a file names the file): a row copies it instead of escaping the name again.
+class json_member {
+public:
+    json_member(std::string_view name, std::string_view value) : name_(name), value_(value) {
+        append_json_string(text_, name_);
+        text_ += ':';
+        append_json_string(text_, value_);
+    }
+    std::string_view name() const noexcept { return name_; }
+    std::string_view value() const noexcept { return value_; }
+    std::string_view text() const noexcept { return text_; }
+
+private:
+    std::string name_;
+    std::string value_;
+    std::string text_;
+};
+
 // JSON Lines waiting to be written out.  Rows are written into room at the end of the text, and
 // the room is made without filling it first: std::string::resize zero-fills every byte it adds,
 // which cost as much as writing the row when each row made its room that way.  The bytes past the
@@ -288,6 +307,12 @@ public:
     void plain_field(char const (&name)[N], std::string_view text) {
         assert(!json_line_detail::any_needs_escape(text));
         plain_field(name, text.size(), [text](char* p) { return copy_short(p, text); });
+    }
+    // A key and value written before (json_member), copied.
+    void member(json_member const& m) {
+        std::string_view const text = m.text();
+        char* const p = start(text.size());
+        end_at(copy_short(p, text));
     }
 
 private:

@@ -94,9 +94,10 @@ int run_mentions(mentions_options const& options) {
         json_lines.clear();
     };
     for (auto const& path : files) {
+        json_member const doc("doc", path);
         auto write = [&](zhquant::mention const& m, std::string_view text) {
             if (jsonl) {
-                append_mention_json(json_lines, path, m, text);
+                append_mention_json(json_lines, doc, m, text);
                 json_lines.end_line();
                 if (json_lines.size() >= (1u << 16)) flush_json_lines();
                 return;

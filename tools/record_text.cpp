@@ -75,7 +75,7 @@ void write_change(Writer& w, zhquant::change const& c, zhquant::extraction const
 }
 
 template <class Writer>
-void write_record(Writer& w, std::string const& doc, zhquant::record const& r, zhquant::extraction const& x,
+void write_record(Writer& w, json_member const& doc, zhquant::record const& r, zhquant::extraction const& x,
                   original_text const& bytes) {
     auto mention_field = [&](auto const& name, std::optional<std::size_t> i) {
         if (!i) return;
@@ -83,7 +83,7 @@ void write_record(Writer& w, std::string const& doc, zhquant::record const& r, z
         write_mention(w, x.mentions[*i], bytes);
     };
     w.begin_object();
-    w.field("doc", doc);
+    w.member(doc);
     w.field("start", std::uint64_t{r.start});
     w.field("end", std::uint64_t{r.end});
     w.field("text", bytes.view(r.start, r.end));
@@ -157,6 +157,7 @@ public:
         key(name);
         plain_string(text);
     }
+    void member(json_member const& m) { field(m.name(), m.value()); }
 
     boost::json::object take_object() { return std::move(result_.as_object()); }
 
@@ -187,31 +188,32 @@ boost::json::object mention_json(zhquant::mention const& m, original_text const&
 boost::json::object record_json(std::string const& doc, zhquant::record const& r, zhquant::extraction const& x,
                                 original_text const& bytes) {
     json_value_writer w;
-    write_record(w, doc, r, x, bytes);
+    write_record(w, json_member("doc", doc), r, x, bytes);
     return w.take_object();
 }
 
-void append_record_json(json_lines_buffer& out, std::string const& doc, zhquant::record const& r,
+void append_record_json(json_lines_buffer& out, json_member const& doc, zhquant::record const& r,
                         zhquant::extraction const& x, original_text const& bytes) {
     json_text_writer w(out);
     write_record(w, doc, r, x, bytes);
 }
 
-void append_mention_json(json_lines_buffer& out, std::string_view doc, zhquant::mention const& m, std::string_view text) {
+void append_mention_json(json_lines_buffer& out, json_member const& doc, zhquant::mention const& m,
+                         std::string_view text) {
     json_text_writer w(out);
     w.begin_object();
-    w.field("doc", doc);
+    w.member(doc);
     mention_fields(w, m, text);
     if (m.base_value) value_field(w, "si_value", *m.base_value);
     field_if_any(w, "si_unit", m.base_unit);
     w.end_object();
 }
 
-void append_unclaimed_json(json_lines_buffer& out, std::string const& doc, zhquant::mention const& m,
+void append_unclaimed_json(json_lines_buffer& out, json_member const& doc, zhquant::mention const& m,
                            original_text const& bytes) {
     json_text_writer w(out);
     w.begin_object();
-    w.field("doc", doc);
+    w.member(doc);
     w.key("unclaimed");
     write_mention(w, m, bytes);
     w.end_object();

@@ -45,16 +45,18 @@ boost::json::object record_json(std::string const& doc, zhquant::record const& r
 
 // The same record as one line of JSON text (no line break), appended to `out`: what `extract -f
 // jsonl` writes, without building the objects (the same fields: both come from one description).
-void append_record_json(json_lines_buffer& out, std::string const& doc, zhquant::record const& r,
+// `doc`: json_member("doc", path), made once per document.
+void append_record_json(json_lines_buffer& out, json_member const& doc, zhquant::record const& r,
                         zhquant::extraction const& x, original_text const& bytes);
 
 // {"doc":…,"start":…,…,"si_value":…,"si_unit":…}: a mention as `zhquant mentions -f jsonl`
 // writes it (no line break), `text` its original bytes; appended to `out`.
-void append_mention_json(json_lines_buffer& out, std::string_view doc, zhquant::mention const& m, std::string_view text);
+void append_mention_json(json_lines_buffer& out, json_member const& doc, zhquant::mention const& m,
+                         std::string_view text);
 
 // {"doc":…,"unclaimed":{mention}}: a mention no record took, as `extract -f jsonl --unclaimed`
 // writes it.
-void append_unclaimed_json(json_lines_buffer& out, std::string const& doc, zhquant::mention const& m,
+void append_unclaimed_json(json_lines_buffer& out, json_member const& doc, zhquant::mention const& m,
                            original_text const& bytes);
 
 // The text of mention `i` (empty when there is none).

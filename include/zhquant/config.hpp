@@ -17,9 +17,12 @@
 #define ZHQUANT_DECL inline
 #endif
 
-// For the few functions of the inner loops that the compiler would otherwise call per character.
+// For the few functions of the inner loops that the compiler would otherwise call per character,
+// and for the rare slow part of one, kept out of line so that the rest is inlined.
 #if defined(__GNUC__) || defined(__clang__)
 #define ZHQUANT_ALWAYS_INLINE [[gnu::always_inline]] inline
+#define ZHQUANT_NOINLINE [[gnu::noinline]]
 #else
 #define ZHQUANT_ALWAYS_INLINE inline
+#define ZHQUANT_NOINLINE
 #endif

@@ -58,7 +58,13 @@ inline constexpr start_char_bits mention_start_chars = make_mention_start_chars(
 // Sequences that are not one- to three-byte UTF-8 are stepped over byte by byte.
 inline char const* skip_to_candidate(char const* p, char const* end, start_char_bits const& bits) noexcept {
     while (p < end) {
-        for (; end - p >= 4; p += 3) {  // the common case first (utf8_word.hpp)
+        for (; end - p >= 8; p += 6) {  // the common case first, two characters a load (utf8_word.hpp)
+            std::uint64_t const pair = utf8_pair_word(p);
+            if (!is_three_byte_pair(pair)) break;
+            if (three_byte_bit(static_cast<std::uint32_t>(pair), bits.data())) return p;
+            if (three_byte_bit(second_of_pair(pair), bits.data())) return p + 3;
+        }
+        for (; end - p >= 4; p += 3) {
             std::uint32_t const word = utf8_word(p);
             if (!is_three_byte(word)) break;
             if (three_byte_bit(word, bits.data())) return p;

@@ -36,6 +36,21 @@ inline bool three_byte_bit(std::uint32_t word, std::uint64_t const* bits) noexce
     return (bits[row] >> ((word >> 16) & 0x3Fu) & 1) != 0;
 }
 
+// Two characters at a time, where the scanners step over long runs: the eight bytes at `p` (the
+// caller makes sure they are there), the first in the lowest byte, and whether they begin with
+// two three-byte sequences, whose words (for three_byte_bit) are the low four bytes and the four
+// after the third.
+inline std::uint64_t utf8_pair_word(char const* p) noexcept {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+    return word;
+}
+constexpr bool is_three_byte_pair(std::uint64_t word) noexcept {
+    return (word & 0xC0C0F0C0C0F0u) == 0x8080E08080E0u;
+}
+constexpr std::uint32_t second_of_pair(std::uint64_t word) noexcept { return static_cast<std::uint32_t>(word >> 24); }
+
 inline char32_t three_byte_code_point(char const* p) noexcept {
     std::uint32_t const word = utf8_word(p);
     if (!is_three_byte(word)) return not_three_byte;

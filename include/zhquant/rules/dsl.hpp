@@ -33,6 +33,7 @@
 #include <zhquant/record.hpp>
 #include <zhquant/rules/lexicon.hpp>
 
+#include <boost/container/small_vector.hpp>
 #include <boost/spirit/home/x3/char/char.hpp>
 #include <boost/spirit/home/x3/core/action.hpp>
 #include <boost/spirit/home/x3/core/call.hpp>
@@ -124,6 +125,13 @@ struct match_state {
 
     std::size_t offset(char const* p) const { return static_cast<std::size_t>(p - text.data()); }
 
+    // Takes back the entries after the first `written` (a failed alternative's fields): plain
+    // data, so only the end moves, where vector::resize was a call that could also grow.
+    void take_back(std::size_t written) noexcept {
+        static_assert(std::is_trivially_destructible_v<journal_entry>);
+        journal.erase(journal.begin() + static_cast<std::ptrdiff_t>(written), journal.end());
+    }
+
     // A primitive's outcome, noted when tracing: matched(end, field) and missed(at, field, wanted)
     // return true and false for the primitive to return.
     bool matched(std::size_t end, std::string_view field) {
@@ -137,12 +145,15 @@ struct match_state {
 
     // Where the text that text_parser reads from `begin` ends, remembered: the rules of a set all
     // try the same clause start, and most of them begin with an indicator.
+    // One slot per (begin, kind of scan), overwritten by the next scan that falls in it: one
+    // comparison where a list of the last scans was searched whole, and a miss only scans again.
     template <class Scan>
     std::size_t text_end(std::size_t begin, std::size_t limit, bool list_item, bool label, Scan&& scan) {
-        for (auto const& s : scans)
-            if (s.begin == begin && s.limit == limit && s.list_item == list_item && s.label == label) return s.end;
+        text_scan& slot = scans[(begin * 4 + (list_item ? 2 : 0) + (label ? 1 : 0)) % scans.size()];
+        if (slot.begin == begin && slot.limit == limit && slot.list_item == list_item && slot.label == label)
+            return slot.end;
         std::size_t const end = scan();
-        scans[next_scan++ % scans.size()] = {begin, limit, end, list_item, label};
+        slot = {begin, limit, end, list_item, label};
         return end;
     }
 
@@ -178,10 +189,10 @@ struct match_state {
     // The name in the text [begin, end) (trim_fillers), remembered the same way.
     template <class Trim>
     std::string_view name_in(std::size_t begin, std::size_t end, Trim&& trim) {
-        for (auto const& n : names)
-            if (n.begin == begin && n.end == end) return n.name;
+        trimmed_name& slot = names[(begin * 7 + end) % names.size()];
+        if (slot.begin == begin && slot.end == end) return slot.name;
         std::string_view const name = trim();
-        names[next_name++ % names.size()] = {begin, end, name};
+        slot = {begin, end, name};
         return name;
     }
 
@@ -200,18 +211,30 @@ struct match_state {
 
     // The index of the first mention that starts at or after `at`.  The rules ask about the same
     // few places again and again (each rule of a set at a clause start, then the places after
-    // it), so the last answer and the one after it are tried before a binary search.
+    // it): the same place is answered from memory, and the last answer and the one after it are
+    // tried before a binary search.
     std::size_t first_mention_from(std::size_t at) {
+        if (at == last_query.at) return last_query.index;
         auto const& ms = *mentions;
         auto const answers = [&](std::size_t i) {
             return (i == ms.size() || ms[i].start >= at) && (i == 0 || ms[i - 1].start < at);
         };
-        if (last_first_mention <= ms.size() && answers(last_first_mention)) return last_first_mention;
-        if (last_first_mention < ms.size() && answers(last_first_mention + 1)) return ++last_first_mention;
-        auto const it = std::lower_bound(ms.begin(), ms.end(), at, [](mention const& m, std::size_t o) { return m.start < o; });
-        last_first_mention = static_cast<std::size_t>(it - ms.begin());
-        return last_first_mention;
+        std::size_t i = last_query.index;
+        if (!(i <= ms.size() && answers(i))) {
+            if (i < ms.size() && answers(i + 1)) {
+                ++i;
+            } else {
+                auto const it = std::lower_bound(ms.begin(), ms.end(), at,
+                                                 [](mention const& m, std::size_t o) { return m.start < o; });
+                i = static_cast<std::size_t>(it - ms.begin());
+            }
+        }
+        last_query = {at, i};
+        return i;
     }
+
+    // The mentions changed (extract's next round): first_mention_from forgets its answers.
+    void forget_mention_queries() noexcept { last_query = {}; }
 
     struct text_scan {
         std::size_t begin = std::string_view::npos;
@@ -230,11 +253,13 @@ struct match_state {
     std::size_t longest_stop = 0;
     std::vector<std::uint64_t> stop_starts{};  // bit c: a stop word starts with code point c
     bool stop_starts_complete = true;          // every stop word's first character has its bit
-    std::array<text_scan, 16> scans{};
-    std::size_t next_scan = 0;
-    std::array<trimmed_name, 16> names{};
-    std::size_t next_name = 0;
-    std::size_t last_first_mention = 0;  // first_mention_from's last answer
+    std::array<text_scan, 64> scans{};
+    std::array<trimmed_name, 64> names{};
+    struct mention_query {
+        std::size_t at = std::string_view::npos;
+        std::size_t index = 0;
+    };
+    mention_query last_query{};  // first_mention_from's last question and answer
 };
 
 struct match_state_tag;
@@ -489,7 +514,7 @@ struct guard_parser : x3::unary_parser<Subject, guard_parser<Subject>> {
         std::size_t const written = st.journal.size();
         It const save = first;
         if (this->subject.parse(first, last, context, rcontext, x3::unused)) return true;
-        st.journal.resize(written);
+        st.take_back(written);
         first = save;
         return false;
     }
@@ -522,7 +547,7 @@ struct list_parser : x3::unary_parser<Subject, list_parser<Subject>> {
                                   direction::up, this});
             return true;
         }
-        st.journal.resize(written);
+        st.take_back(written);
         first = save;
         return false;
     }
@@ -550,7 +575,7 @@ struct list_parser : x3::unary_parser<Subject, list_parser<Subject>> {
         }
         if (items >= 2) return true;  // one item is no list: the rule without a list reads it
         std::size_t const one = st.offset(first);
-        st.journal.resize(written);
+        st.take_back(written);
         first = start;
         return st.missed(one, "list", "、, 和 or 及 and a second item");
     }
@@ -576,7 +601,7 @@ struct name_list_parser : primitive<name_list_parser> {
         if (std::string_view const before = st.text.substr(begin, limit - begin);
             before.find("、") == std::string_view::npos && before.find("和") == std::string_view::npos)
             return st.missed(begin, "indicator", wanted_list);
-        std::vector<std::pair<std::size_t, std::size_t>> names;
+        boost::container::small_vector<std::pair<std::size_t, std::size_t>, 8> names;  // a few, on the stack
         std::size_t at = begin, name_begin = begin;
         while (at < limit) {
             std::string_view const rest = st.text.substr(at, limit - at);

@@ -94,6 +94,7 @@ void drive(std::string_view norm, std::size_t from, rule_set const& rules, match
            std::vector<zhquant::record>& records, std::vector<bool>& claimed, Watch& watch) {
     std::size_t sentence = from;
     std::vector<journal_entry> best_journal;  // swapped with state.journal: both keep their room
+    detail::record_scratch scratch;
     while (sentence < norm.size()) {
         std::size_t mark = 0;
         std::size_t const sentence_end = detail::sentence_end(norm, sentence, mark);
@@ -122,12 +123,10 @@ void drive(std::string_view norm, std::size_t from, rule_set const& rules, match
                 }
             }
             if (best < rules.rules().size()) {
-                std::size_t made = 0;
-                for (auto& rec : detail::records_of(best_journal, at, best_end, rules.rules()[best].name, *state.mentions)) {
-                    for (auto i : rec.mentions) claimed[i] = true;
-                    records.push_back(std::move(rec));
-                    ++made;
-                }
+                std::size_t const made = detail::records_of(best_journal, at, best_end, rules.rules()[best].name,
+                                                            *state.mentions, scratch, records);
+                for (std::size_t k = records.size() - made; k < records.size(); ++k)
+                    for (auto i : records[k].mentions) claimed[i] = true;
                 watch.choose(best, made);
                 at = best_end;
                 continue;
@@ -190,7 +189,7 @@ void extract_piece(normalized_text const& piece, rule_set const& rules, lexicon 
         // What lies past the round's end is read again by the next round.
         while (!mentions.empty() && mentions.back().start >= to) mentions.pop_back();
         std::erase_if(found_errors, [to](error const& e) { return e.offset >= to; });
-        state.last_first_mention = 0;
+        state.forget_mention_queries();
 
         std::vector<zhquant::record> records;
         std::vector<bool> claimed(mentions.size(), false);

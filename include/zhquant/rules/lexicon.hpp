@@ -25,6 +25,7 @@
 //     垧	area	10000	m2
 #pragma once
 
+#include <zhquant/config.hpp>
 #include <zhquant/error.hpp>
 #include <zhquant/value/unit_file.hpp>
 #include <zhquant/value/units.hpp>
@@ -76,15 +77,12 @@ public:
 
     bool contains(std::string_view word) const { return known_.find(word) != known_.end(); }
 
-    // The longest word that `text` starts with, or 0.
+    // The longest word that `text` starts with, or 0.  Asked at every character of an indicator:
+    // the test of the first character is small enough to be inlined where it is asked, the
+    // search of the bucket is not.
     std::size_t match(std::string_view text) const {
         if (text.empty() || !may_start(first_code_point(text))) return 0;
-        auto const& bucket = buckets_[bucket_of(text)];
-        for (std::uint32_t i : bucket) {
-            std::string const& w = words_[i];
-            if (text.substr(0, w.size()) == w) return w.size();
-        }
-        return 0;
+        return match_in_bucket(text);
     }
 
     // The longest word that `text` ends with, or 0.
@@ -132,6 +130,14 @@ public:
 
 private:
     static constexpr std::size_t bucket_count = 256;
+
+    ZHQUANT_NOINLINE std::size_t match_in_bucket(std::string_view text) const {
+        for (std::uint32_t i : buckets_[bucket_of(text)]) {
+            std::string const& w = words_[i];
+            if (text.substr(0, w.size()) == w) return w.size();
+        }
+        return 0;
+    }
 
     struct word_hash {
         using is_transparent = void;

@@ -55,17 +55,17 @@ private:
 
 namespace detail {
 
-// The entries of a successful match that lie on its path: an entry that a later one starts
-// before the end of was backtracked over, and so was anything past the match's end.
-inline std::vector<journal_entry> surviving_entries(std::vector<journal_entry> const& journal, std::size_t match_end) {
-    std::vector<journal_entry> kept;
+// The entries of a successful match that lie on its path, into `kept`: an entry that a later one
+// starts before the end of was backtracked over, and so was anything past the match's end.
+inline void surviving_entries(std::vector<journal_entry> const& journal, std::size_t match_end,
+                              std::vector<journal_entry>& kept) {
+    kept.clear();
     for (auto const& e : journal) {
         while (!kept.empty() && kept.back().end > e.begin && !(kept.back().type == journal_entry::kind::item_begin &&
                                                                 kept.back().begin == e.begin))
             kept.pop_back();
         if (e.end <= match_end) kept.push_back(e);
     }
-    return kept;
 }
 
 // What add_field remembers between the entries of one record.
@@ -122,22 +122,35 @@ inline void add_field(zhquant::record& r, journal_entry const& e, std::vector<me
     if (e.mention) r.mentions.push_back(*e.mention);
 }
 
-// The records one match makes: one per item of its lists (lists pair up item by item), each with
-// the fields outside the lists too.
-inline std::vector<zhquant::record> records_of(std::vector<journal_entry> const& journal, std::size_t begin, std::size_t end,
-                                      std::string const& rule_name, std::vector<mention> const& mentions) {
-    auto const entries = surviving_entries(journal, end);
+// What records_of works in, kept by the driver from match to match: a match makes a record or
+// two, and these vectors would otherwise be allocated and freed for each.
+struct record_scratch {
+    std::vector<journal_entry> entries;
+    std::vector<std::pair<void const*, std::size_t>> item_counts;
+    std::vector<std::pair<void const*, std::size_t>> owner;
+};
+
+// The records one match makes, appended to `out`: one per item of its lists (lists pair up item
+// by item), each with the fields outside the lists too.  Returns how many.
+inline std::size_t records_of(std::vector<journal_entry> const& journal, std::size_t begin, std::size_t end,
+                              std::string const& rule_name, std::vector<mention> const& mentions,
+                              record_scratch& scratch, std::vector<zhquant::record>& out) {
+    auto& entries = scratch.entries;
+    surviving_entries(journal, end, entries);
     // Which item of which list each entry belongs to.  A match has a list or two, if any: the
     // counts are a short vector, searched.
-    std::vector<std::pair<void const*, std::size_t>> item_counts;
+    auto& item_counts = scratch.item_counts;
+    item_counts.clear();
     auto count_of = [&item_counts](void const* list) -> std::size_t& {
         for (auto& [l, n] : item_counts)
             if (l == list) return n;
         return item_counts.emplace_back(list, 0).second;
     };
-    std::vector<std::pair<void const*, std::size_t>> owner(entries.size(), {nullptr, 0});
+    auto& owner = scratch.owner;
+    owner.assign(entries.size(), {nullptr, 0});
     void const* open_list = nullptr;
     std::size_t open_item = 0;
+    std::size_t with_mention = 0;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         auto const& e = entries[i];
         if (e.type == journal_entry::kind::item_begin) {
@@ -148,15 +161,17 @@ inline std::vector<zhquant::record> records_of(std::vector<journal_entry> const&
         } else if (open_list) {
             owner[i] = {open_list, open_item};
         }
+        if (e.mention) ++with_mention;
     }
     std::size_t records = 1;
     for (auto const& [list, n] : item_counts) records = std::max(records, n);
-    std::vector<zhquant::record> out;
+    std::size_t made = 0;
     for (std::size_t k = 0; k < records; ++k) {
         zhquant::record r;
         r.start = begin;
         r.end = end;
         r.rule = rule_name;
+        r.mentions.reserve(with_mention);  // one allocation, where adding them one by one regrew it
         assembly a;
         for (std::size_t i = 0; i < entries.size(); ++i) {
             if (entries[i].type != journal_entry::kind::field) continue;
@@ -167,9 +182,12 @@ inline std::vector<zhquant::record> records_of(std::vector<journal_entry> const&
         }
         std::sort(r.mentions.begin(), r.mentions.end());
         r.mentions.erase(std::unique(r.mentions.begin(), r.mentions.end()), r.mentions.end());
-        if (!r.mentions.empty()) out.push_back(std::move(r));
+        if (!r.mentions.empty()) {
+            out.push_back(std::move(r));
+            ++made;
+        }
     }
-    return out;
+    return made;
 }
 
 }  // namespace detail

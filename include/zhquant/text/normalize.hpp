@@ -510,14 +510,20 @@ private:
             // The bulk of a report: plain three-byte characters after plain three-byte characters,
             // each taken with one word load and one bit while all the limits are far; only the
             // last two characters' flags are looked up.
-            if (length == 3 && (flags & flag::plain) && k < fast_limit &&
-                plain_->plain_three_byte(detail::utf8_word(s + k + 3))) {
+            auto const fast_ahead = [&] {
+                return length == 3 && (flags & flag::plain) && k < fast_limit &&
+                       plain_->plain_three_byte(detail::utf8_word(s + k + 3));
+            };
+            if (fast_ahead()) {
                 do k += 3;
                 while (k < fast_limit && plain_->plain_three_byte(detail::utf8_word(s + k + 3)));
                 last_wide = (plain_->flags(detail::three_byte_code_point(s + k - 3)) & flag::wide) != 0;
                 sentence_end = false;
                 flags = plain_->flags(detail::three_byte_code_point(s + k));
             }
+            // The others one by one, back to the word-at-a-time loop as soon as it can go on
+            // (after a comma or a digit, most of a line is still ahead).
+            bool back_to_fast = false;
             while ((flags & flag::copied) && k < start_limit && k + length <= end_limit && k + length < n) {
                 next = fast_flags(s, k + length, n, next_length);
                 if (!(next & flag::boundary)) break;
@@ -526,7 +532,12 @@ private:
                 k += length;
                 flags = next;
                 length = next_length;
+                if (fast_ahead()) {
+                    back_to_fast = true;
+                    break;
+                }
             }
+            if (back_to_fast) continue;
             // The PDF's letter spacing and line wrap inside the run: a lone space or line break,
             // with a plain character after it that the run can take, is removed here (as
             // process() would, a piece's cut noted after it) and the run goes on.

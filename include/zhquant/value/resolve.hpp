@@ -262,6 +262,12 @@ inline std::optional<decimal> resolve_numeral(grammar::numeral_parts const& part
 inline result<parsed_number> resolve(grammar::number_parts const& parts) {
     using grammar::number_shape;
     auto const fail = [](std::string message) { return result<parsed_number>(error{0, std::move(message)}); };
+    // Most numbers: one numeral, no vague digit, so no upper end.
+    if (parts.shape == number_shape::plain && !detail::has_range(parts.whole)) {
+        auto whole = resolve_numeral(parts.whole);
+        if (!whole) return fail(detail::overflow_message());
+        return parsed_number{rational(parts.negative ? -*whole : *whole), std::nullopt};
+    }
     auto const value_of = [&](bool high) -> std::optional<rational> {
         auto whole = resolve_numeral(parts.whole, high);
         if (!whole) return std::nullopt;
