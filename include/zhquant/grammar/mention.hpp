@@ -40,6 +40,12 @@ inline bool starts_with(std::string_view text, std::string_view word) noexcept {
     return starts_with_bytes(text.data(), text.data() + text.size(), word);
 }
 
+// text == word, byte by byte: for the words of a few bytes compared after every number, where
+// the call to memcmp that == makes costs more than the comparison.
+inline bool same_word(std::string_view text, std::string_view word) noexcept {
+    return starts_with(text, word) && text.size() == word.size();
+}
+
 // A word of a list, with its first three bytes kept as a number: a text is checked against a
 // whole list for the word it begins with, and nearly every word differs from it in its first
 // character, so one comparison of numbers rejects it where a byte loop took a few.
@@ -572,7 +578,7 @@ private:
             return out.measure != nullptr;
         }
         // 8.3 %: a space left between two ASCII characters by PDF repair.
-        if (rest(q).substr(0, 2) == " %") ++q;
+        if (detail::starts_with(rest(q), " %")) ++q;
         if (detail::starts_with(rest(q), "%") || detail::starts_with(rest(q), "％") || detail::starts_with(rest(q), "‰")) {
             out.kind = mention_kind::percent;
             out.percent = detail::starts_with(rest(q), "‰") ? percent_form::per_mille : percent_form::sign;
@@ -611,7 +617,7 @@ private:
         char const* after_unit = nullptr;
         unit const* measure = unit_at(u, end, &after_unit);
         // 一个半小时: 个, then 半 and the unit it counts.
-        if (measure && measure->name == "个" && detail::starts_with(rest(after_unit), "半")) {
+        if (measure && detail::starts_with(rest(after_unit), "半") && detail::same_word(measure->name, "个")) {
             char const* half_end = nullptr;
             if (unit const* inner_unit = unit_at(after_unit + 3, end, &half_end)) {
                 measure = inner_unit;
@@ -676,7 +682,7 @@ private:
         bool const chinese_one = tokens.size() == 1 && tokens[0].kind == numeral_token_kind::digit &&
                                  tokens[0].low == 1 && tokens[0].high == 1 && !n.whole.form.financial;
         if (chinese_one && measure.dimension == dimension::count) return false;
-        if (measure.name == "届") {
+        if (detail::same_word(measure.name, "届")) {
             std::string_view const next(after, static_cast<std::size_t>(end - after));
             numeral_parts ignored;
             if (scan_numeral(after, end, number_style::smart, ignored)) return false;
