@@ -200,13 +200,19 @@ void append_record_json(json_lines_buffer& out, json_member const& doc, zhquant:
 
 void append_mention_json(json_lines_buffer& out, json_member const& doc, zhquant::mention const& m,
                          std::string_view text) {
-    json_text_writer w(out);
-    w.begin_object();
-    w.member(doc);
+    // The row's bound: its keys, counts and names of zhquant's own in a constant, the texts each
+    // at most six times their size escaped, the values at a decimal's longest (a fraction's text
+    // is as long as it is).
+    auto const value_bound = [](zhquant::rational const& v) {
+        return v.is_decimal() ? zhquant::decimal::max_text_size : v.to_string().size();
+    };
+    std::size_t const texts = text.size() + m.unit.size() + m.base_unit.size() + m.date.size() + m.date_high.size();
+    std::size_t const most = 320 + doc.text().size() + 6 * texts + value_bound(m.value) +
+                             (m.high ? value_bound(*m.high) : 0) + (m.base_value ? value_bound(*m.base_value) : 0);
+    json_row_writer w(out, doc, most);
     mention_fields(w, m, text);
     if (m.base_value) value_field(w, "si_value", *m.base_value);
     field_if_any(w, "si_unit", m.base_unit);
-    w.end_object();
 }
 
 void append_unclaimed_json(json_lines_buffer& out, json_member const& doc, zhquant::mention const& m,
