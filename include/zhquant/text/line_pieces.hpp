@@ -31,6 +31,11 @@ public:
     // each complete piece.  An error as normalizer::feed gives it.
     template <class Sink>
     std::optional<error> feed(std::string_view bytes, Sink&& sink) {
+        // What the pieces took goes once per block, not once per piece: a block holds many
+        // pieces, and erasing each from the front moved the rest of the block every time.
+        window_.erase(0, handed_out_);
+        window_begin_ += handed_out_;
+        handed_out_ = 0;
         window_.append(bytes);
         return normalizer_.feed(bytes, [&](normalized_text&& piece) { hand_out(piece, sink); });
     }
@@ -50,13 +55,13 @@ private:
         std::size_t const from = piece.map.original_begin() - window_begin_;
         std::size_t const to = piece.map.original_end() - window_begin_;
         sink(piece, std::string_view(window_).substr(from, to - from));
-        window_.erase(0, to);  // what is left: input the normalizer holds or has not reached
-        window_begin_ = piece.map.original_end();
+        handed_out_ = to;  // the rest: input the normalizer holds or has not reached
     }
 
     normalizer normalizer_;
     std::string window_;  // the input from window_begin_ on
     std::size_t window_begin_ = 0;
+    std::size_t handed_out_ = 0;  // bytes at the window's front that pieces took, erased at the next feed
 };
 
 }  // namespace zhquant
