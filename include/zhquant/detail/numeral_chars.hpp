@@ -7,6 +7,7 @@
 // words around a number (units, qualifiers) live with the layers that own them.
 #pragma once
 
+#include <zhquant/config.hpp>
 #include <zhquant/detail/utf8_word.hpp>
 
 #include <algorithm>
@@ -121,8 +122,9 @@ inline constexpr numeral_char_index numeral_char_lookup = [] {
 constexpr numeral_char classify_numeral_char(char32_t c) noexcept { return numeral_char_lookup.find(c); }
 
 // The code point of a three-byte UTF-8 sequence at `p` (every numeral character is one),
-// or 0 when the bytes there are not one.
-constexpr char32_t decode_three_byte_utf8(char const* p, char const* end) noexcept {
+// or 0 when the bytes there are not one.  A few instructions, asked at every character the
+// grammars look at: always inlined, where the compiler otherwise called it from the scanners.
+ZHQUANT_ALWAYS_INLINE constexpr char32_t decode_three_byte_utf8(char const* p, char const* end) noexcept {
     if (!std::is_constant_evaluated() && end - p >= 4) {  // one load and one mask (utf8_word.hpp)
         char32_t const c = three_byte_code_point(p);
         return c == not_three_byte || c < 0x800 ? 0 : c;
@@ -138,7 +140,8 @@ constexpr char32_t decode_three_byte_utf8(char const* p, char const* end) noexce
 
 // A decimal digit written in ASCII or full width (０..９): its value, or -1.
 constexpr int arabic_digit_at(char const* p, char const* end, std::size_t& length) noexcept {
-    if (p < end && *p >= '0' && *p <= '9') {
+    if (p < end && static_cast<unsigned char>(*p) < 0x80) {  // no other ASCII character is a digit
+        if (*p < '0' || *p > '9') return -1;
         length = 1;
         return *p - '0';
     }

@@ -18,6 +18,7 @@
 // attributes; written by hand it is one linear pass that stops at the longest valid numeral.
 #pragma once
 
+#include <zhquant/config.hpp>
 #include <zhquant/detail/numeral_chars.hpp>
 #include <zhquant/grammar/numeral_parts.hpp>
 #include <zhquant/number_style.hpp>
@@ -525,10 +526,41 @@ private:
     std::string_view best_over_;
 };
 
+// The smart style's most common numeral, a run of Arabic digits (36923, 8.3, 1,234) that nothing
+// after it continues, read without the state machine: the scanner would take the run and stop at
+// the next character (after spaces) unless that is a place, a scale, a point or 余/多 before a
+// scale (3千, 1.2万, 130余万), which are left to it; another Arabic or Chinese digit stops it too.
+// nullptr: not this case.  Out of line, so that the scanner's callers stay as they were.
+ZHQUANT_NOINLINE inline char const* scan_arabic_run(char const* first, char const* last, numeral_parts& out) {
+    numeral_lexeme const lx = lex_arabic(first, last);
+    if (lx.type != numeral_lexeme::kind::arabic) return nullptr;
+    char const* q = lx.end;
+    while (q < last && *q == ' ') ++q;
+    if (q < last && static_cast<unsigned char>(*q) >= 0x80) {
+        char32_t const c = zhquant::detail::decode_three_byte_utf8(q, last);
+        if (!((c >= U'０' && c <= U'９') || c == U'．')) {
+            switch (zhquant::detail::classify_numeral_char(c).kind) {
+                case numeral_char_kind::unit:
+                case numeral_char_kind::scale:
+                case numeral_char_kind::point:
+                case numeral_char_kind::inner_over: return nullptr;
+                default: break;
+            }
+        }
+    }
+    out.clear();
+    out.tokens.push_back(numeral_token{numeral_token_kind::digits, 0, 0, 0, true,
+                                       std::string_view(lx.begin, static_cast<std::size_t>(lx.end - lx.begin))});
+    out.form.arabic = true;
+    return lx.end;
+}
+
 }  // namespace detail
 
 // Reads the longest numeral at [first, last) into `out`; returns its end, or nullptr.
 inline char const* scan_numeral(char const* first, char const* last, number_style style, numeral_parts& out) {
+    if (style == number_style::smart && first < last && ((*first >= '0' && *first <= '9') || *first == '.'))
+        if (char const* const end = detail::scan_arabic_run(first, last, out)) return end;
     return detail::numeral_scanner(first, last, style).run(out);
 }
 
