@@ -426,8 +426,9 @@ private:
         char const* q = p;
         if (!detail::parse_number(q, end, month_parts)) return false;
         std::string_view rest(q, static_cast<std::size_t>(end - q));
-        if (!detail::starts_with(rest, "·") && !detail::starts_with(rest, "・")) return false;
-        q += 2;
+        std::size_t const dot = detail::starts_with(rest, "·") ? 2 : detail::starts_with(rest, "・") ? 3 : 0;
+        if (!dot) return false;
+        q += dot;
         char const* const day_at = q;
         if (!detail::parse_number(q, end, day_parts) || q == day_at) return false;
         std::string_view after(q, static_cast<std::size_t>(end - q));
