@@ -256,22 +256,33 @@ py::tuple extract(py::object const& text, std::string const& rules, std::shared_
     return finish(rows, errors);
 }
 
-// The records as JSON Lines text, serialized as the tool does it: for a writer of JSON Lines, a
-// third faster than dicts passed through json.dumps.
+// The records as JSON Lines text, written by the tool's own writer (record_text.hpp), without
+// building objects: for a writer of JSON Lines, faster than dicts passed through json.dumps, and
+// four times faster than serializing the objects of extract().
 py::tuple extract_jsonl(py::object const& text, std::string const& rules, std::shared_ptr<lexicon_file> const& words,
                         std::string const& doc, bool unclaimed) {
     zhquant::rules::rule_set const& chosen = rule_set_named(rules);
     std::string_view const bytes = utf8_of(text);
-    std::string lines;
+    json_lines_buffer lines;
     std::vector<zhquant::error> errors;
     {
         py::gil_scoped_release unlocked;
-        for (auto const& row : record_rows(bytes, chosen, words.get(), doc, unclaimed, errors)) {
-            lines += boost::json::serialize(row);
-            lines += '\n';
+        zhquant::rules::extract_options options;
+        if (words) options.words = &words->value;
+        auto const x = zhquant::rules::extract(bytes, chosen, options);
+        json_member const doc_member("doc", doc);
+        for (auto const& r : x.records) {
+            append_record_json(lines, doc_member, r, x, bytes);
+            lines.end_line();
         }
+        if (unclaimed)
+            for (auto i : x.unclaimed) {
+                append_unclaimed_json(lines, doc_member, x.mentions[i], bytes);
+                lines.end_line();
+            }
+        errors = x.errors;
     }
-    return py::make_tuple(str_of(lines), problems_of(errors));
+    return py::make_tuple(str_of(lines.text()), problems_of(errors));
 }
 
 // The cells of `zhquant extract -f csv`: the records' rows, then the unclaimed mentions' rows.
