@@ -222,12 +222,18 @@ py::tuple mentions(py::object const& text, std::shared_ptr<units_file> const& un
 }
 
 // The extraction of `bytes` as the tool's JSON objects; called without the GIL.
+// extract() of `bytes` with the rule set and, when there is one, the lexicon.
+zhquant::extraction extraction_of(std::string_view bytes, zhquant::rules::rule_set const& chosen,
+                                  lexicon_file const* words) {
+    zhquant::rules::extract_options options;
+    if (words) options.words = &words->value;
+    return zhquant::rules::extract(bytes, chosen, options);
+}
+
 std::vector<boost::json::object> record_rows(std::string_view bytes, zhquant::rules::rule_set const& chosen,
                                              lexicon_file const* words, std::string const& doc, bool unclaimed,
                                              std::vector<zhquant::error>& errors) {
-    zhquant::rules::extract_options options;
-    if (words) options.words = &words->value;
-    auto const x = zhquant::rules::extract(bytes, chosen, options);
+    auto const x = extraction_of(bytes, chosen, words);
     std::vector<boost::json::object> rows;
     rows.reserve(x.records.size() + (unclaimed ? x.unclaimed.size() : 0));
     for (auto const& r : x.records) rows.push_back(record_json(doc, r, x, bytes));
@@ -267,9 +273,7 @@ py::tuple extract_jsonl(py::object const& text, std::string const& rules, std::s
     std::vector<zhquant::error> errors;
     {
         py::gil_scoped_release unlocked;
-        zhquant::rules::extract_options options;
-        if (words) options.words = &words->value;
-        auto const x = zhquant::rules::extract(bytes, chosen, options);
+        auto const x = extraction_of(bytes, chosen, words.get());
         json_member const doc_member("doc", doc);
         for (auto const& r : x.records) {
             append_record_json(lines, doc_member, r, x, bytes);
@@ -296,9 +300,7 @@ py::tuple extract_table(py::object const& text, std::string const& rules, std::s
     zhquant::extraction x;
     {
         py::gil_scoped_release unlocked;
-        zhquant::rules::extract_options options;
-        if (words) options.words = &words->value;
-        x = zhquant::rules::extract(bytes, chosen, options);
+        x = extraction_of(bytes, chosen, words.get());
         for (auto const& r : x.records)
             records.push_back({doc, r.rule, r.indicator, mention_text(r.value, x, bytes), mention_text(r.period, x, bytes),
                                changes_text(r, x, bytes), share_text(r, x, bytes), values_text(r, x, bytes),

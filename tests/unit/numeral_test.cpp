@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -365,6 +366,35 @@ TEST(NumberGrammar, ResolverShortPathsAgreeWithTheEvaluator) {
         }
     }
     EXPECT_GT(short_shapes, 10);  // the rows do hold the short shapes
+}
+
+// scan_numeral's short path for a run of Arabic digits (scan_arabic_run) gives what the state
+// machine gives, on every row above and on each run followed by what may or may not continue it.
+TEST(NumberGrammar, ArabicRunShortPathReadsAsTheScanner) {
+    std::vector<std::string> inputs;
+    for (auto const& r : grammar_rows) inputs.emplace_back(r.input);
+    for (std::string const run : {"3", "36923", "8.3", "1,234", "1,234.5", "１２", "2e5", ".5", "1,2"})
+        for (std::string const after : {"", "元", "万", "千", "点五", "余万", "多人", "五", "零", "十", "几",
+                                         " 万", "  元", " 3", "%", ",", "，234", "．5", "个", "年", "・"})
+            inputs.push_back(run + after);
+    int short_path = 0;
+    for (std::string const& input : inputs) {
+        SCOPED_TRACE(input);
+        char const* const first = input.data();
+        char const* const last = first + input.size();
+        zhquant::grammar::numeral_parts by_scanner, by_scan_numeral, scratch;
+        char const* const scanner_end =
+            zhquant::grammar::detail::numeral_scanner(first, last, zhquant::number_style::smart).run(by_scanner);
+        char const* const end = zhquant::grammar::scan_numeral(first, last, zhquant::number_style::smart, by_scan_numeral);
+        short_path += zhquant::grammar::detail::scan_arabic_run(first, last, scratch) != nullptr;
+        EXPECT_EQ(end, scanner_end);
+        if (!scanner_end) continue;
+        EXPECT_TRUE(std::equal(by_scan_numeral.tokens.begin(), by_scan_numeral.tokens.end(), by_scanner.tokens.begin(),
+                               by_scanner.tokens.end()));
+        EXPECT_EQ(by_scan_numeral.form, by_scanner.form);
+        EXPECT_EQ(by_scan_numeral.inner_over, by_scanner.inner_over);
+    }
+    EXPECT_GT(short_path, 50);  // the inputs do take the short path
 }
 
 // Overflow is an error, never a wrap or a rounding.
