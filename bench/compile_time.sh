@@ -4,6 +4,9 @@
 # and each rule set's, with Release flags.
 #
 #     bench/compile_time.sh            # prints: wall time, CPU time (user + system), peak MB
+#     bench/compile_time.sh build      # the same, and each unit compiled as the profile-guided
+#                                      # build compiles it (cmake/zhquant_pgo.cmake): instrumented,
+#                                      # and with build/pgo/profile (a tree built with ZHQUANT_PGO)
 #
 # On a shared machine the wall time grows with the load; the CPU time much less, so both are
 # printed.
@@ -14,11 +17,14 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 # One line per translation unit: its wall time, CPU time (user + system) and peak memory.
-measure() {  # LABEL FILE [EXTRA FLAGS...]
-    local label=$1 file=$2
-    shift 2
+# The object is written where the build tree writes it (OBJECT, relative), so that the profile's
+# .gcda files, named by that path, are found.
+measure() {  # LABEL FILE OBJECT [EXTRA FLAGS...]
+    local label=$1 file=$2 object=$out/$3
+    shift 3
+    mkdir -p "$(dirname "$object")"
     /usr/bin/time -v "$CXX" -std=c++20 -O3 -DNDEBUG -DZHQUANT_SEPARATE_COMPILATION -I include "$@" \
-        -c "$file" -o "$out/unit.o" 2> "$out/time.txt"
+        -c "$file" -o "$object" 2> "$out/time.txt"
     local seconds cpu peak_kb
     seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out/time.txt")
     cpu=$(awk -F': ' '/(User|System) time/ {s += $2} END {printf "%.1f", s}' "$out/time.txt")
@@ -28,10 +34,32 @@ measure() {  # LABEL FILE [EXTRA FLAGS...]
 
 # The library's translation units (src/*.cpp: zhquant_compiled, one part of the grammars each).
 for unit in src/*.cpp; do
-    measure "grammar translation unit" "$unit"
+    measure "grammar translation unit" "$unit" "CMakeFiles/zhquant_compiled.dir/$unit.o"
 done
 
 # Each rule set's translation unit (tools/rule_set_<name>.cpp): its X3 rules, compiled on their own.
 for unit in tools/rule_set_*.cpp; do
-    measure "rule set translation unit" "$unit" -I rules
+    measure "rule set translation unit" "$unit" "tools/CMakeFiles/zhquant_cli.dir/${unit#tools/}.o" -I rules
 done
+
+# The profile-guided build compiles the same units twice: instrumented, then with the profile.
+profile=${1:+$1/pgo/profile}
+if [[ -n $profile && -d $profile ]]; then
+    profile=$(realpath "$profile")
+    generate=(-fprofile-generate="$out/profile" -fprofile-prefix-path="$out" -fprofile-update=single)
+    use=(-fprofile-use="$profile" -fprofile-prefix-path="$out" -fprofile-partial-training -Wno-missing-profile)
+    for flags in generate use; do
+        declare -n pgo_flags=$flags
+        for unit in src/*.cpp; do
+            measure "grammar translation unit, profile-guided ($flags)" "$unit" \
+                "CMakeFiles/zhquant_compiled.dir/$unit.o" "${pgo_flags[@]}"
+        done
+        for unit in tools/rule_set_*.cpp; do
+            measure "rule set translation unit, profile-guided ($flags)" "$unit" \
+                "tools/CMakeFiles/zhquant_cli.dir/${unit#tools/}.o" -I rules "${pgo_flags[@]}"
+        done
+    done
+elif [[ -n $profile ]]; then
+    echo "compile_time: no profile in $profile (a tree configured with -DZHQUANT_PGO=ON and built)" >&2
+    exit 2
+fi
