@@ -2,7 +2,7 @@
 # instrumented in a build tree of its own (<build>/pgo/instrumented), run over the sentences of the
 # repository's test and case files (cmake/pgo_train.py), and then compiled with what those runs
 # counted, so that GCC lays out the grammar's and the normalizer's branches the way report text
-# takes them.  Measured in bench/RESULTS.md ("profile-guided build"): about a tenth fewer
+# takes them.  (Not the rule sets' units: tools/CMakeLists.txt says why.)  Measured in bench/RESULTS.md ("profile-guided build"): about a tenth fewer
 # instructions a byte and more than that in wall time, on the seeds and on ../shared/corpus, which
 # the training does not read whole.
 #
@@ -11,7 +11,8 @@
 # sources: a change rebuilds the instrumented tool, which is run again, and the tool's objects are
 # compiled again with the new counts.  `-DZHQUANT_PGO=OFF` builds the tool as any other target.
 #
-#     zhquant_use_profile(zhquant_compiled)   # compile a target's objects with the profile
+#     zhquant_use_profile(zhquant_compiled)   # compile a target's sources with the profile
+#     zhquant_use_profile(zhquant_cli EXCEPT rule_set_a.cpp)   # all but these (relative to the target's folder)
 include_guard(GLOBAL)
 
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_BUILD_TYPE STREQUAL "Release" AND PROJECT_IS_TOP_LEVEL
@@ -33,21 +34,26 @@ function(zhquant_use_profile target)
   if(NOT ZHQUANT_PGO)
     return()
   endif()
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "EXCEPT")
   # -fprofile-prefix-path: the .gcda files are named by the object's path inside its build tree,
   # which is the same in both trees.  -fprofile-partial-training: code the training never ran
   # (the HTML view, error paths) is optimized as without a profile, not for size.  The inlining
   # the profile leads to makes GCC 12 warn of overlaps and overflows in libstdc++'s and
   # Boost.JSON's string code that cannot happen (its -Wrestrict and -Wstringop-overflow false
   # positives), not in ours: those two are off here.
-  target_compile_options(${target} PRIVATE
-    "-fprofile-use=${zhquant_pgo_profile_dir}" "-fprofile-prefix-path=${PROJECT_BINARY_DIR}"
+  set(options "-fprofile-use=${zhquant_pgo_profile_dir}" "-fprofile-prefix-path=${PROJECT_BINARY_DIR}"
     -fprofile-partial-training -Wno-missing-profile -Wno-restrict -Wno-stringop-overflow)
   add_dependencies(${target} zhquant_pgo_profile)
   get_target_property(sources ${target} SOURCES)
   get_target_property(source_dir ${target} SOURCE_DIR)
+  list(TRANSFORM arg_EXCEPT PREPEND "${source_dir}/")
   foreach(source IN LISTS sources)
-    # Compiled again when the profile is made again.
     cmake_path(ABSOLUTE_PATH source BASE_DIRECTORY "${source_dir}")
+    if(source IN_LIST arg_EXCEPT)
+      continue()
+    endif()
+    # Compiled again when the profile is made again.
+    set_property(SOURCE "${source}" DIRECTORY "${source_dir}" APPEND PROPERTY COMPILE_OPTIONS "${options}")
     set_property(SOURCE "${source}" DIRECTORY "${source_dir}" APPEND PROPERTY OBJECT_DEPENDS "${zhquant_pgo_stamp}")
   endforeach()
 endfunction()
