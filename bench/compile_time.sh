@@ -42,7 +42,8 @@ for unit in tools/rule_set_*.cpp; do
     measure "rule set translation unit" "$unit" "tools/CMakeFiles/zhquant_cli.dir/${unit#tools/}.o" -I rules
 done
 
-# The profile-guided build compiles the same units twice: instrumented, then with the profile.
+# The profile-guided build compiles the same units twice: instrumented, then with the profile
+# (but for the rule sets, compiled as above).
 profile=${1:+$1/pgo/profile}
 if [[ -n $profile && -d $profile ]]; then
     profile=$(realpath "$profile")
@@ -54,6 +55,7 @@ if [[ -n $profile && -d $profile ]]; then
             measure "grammar translation unit, profile-guided ($flags)" "$unit" \
                 "CMakeFiles/zhquant_compiled.dir/$unit.o" "${pgo_flags[@]}"
         done
+        [[ $flags == use ]] && continue  # the rule sets are compiled without the profile (tools/CMakeLists.txt)
         for unit in tools/rule_set_*.cpp; do
             measure "rule set translation unit, profile-guided ($flags)" "$unit" \
                 "tools/CMakeFiles/zhquant_cli.dir/${unit#tools/}.o" -I rules "${pgo_flags[@]}"
