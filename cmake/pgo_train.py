@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Runs the instrumented zhquant (cmake/zhquant_pgo.cmake) over a training text; GCC writes the
-counts of the runs next to the instrumented build.
+"""Runs the instrumented zhquant (cmake/zhquant_pgo.cmake) over a training text; the instrumented
+tool writes what it counted into the profile folder (<build>/pgo/profile).
 
     pgo_train.py TOOL SOURCE_DIR TRAINING_TEXT
 
@@ -8,7 +8,8 @@ The text is made of the sentences the repository's tests read, not of whole repo
 of the rule sets (rules/, examples/), the mention sentences, and the peers' test inputs
 (tests/data: Recognizers-Text, cn2an).  They cover the grammar's rarer paths as well as report
 sentences; the seeds, which bench/ measures, are not read whole.  Each kind of run the tool's users
-make is run on it: mentions, extract with both rule sets, in the formats that write rows.
+make is run on it: normalize, numbers, mentions, extract with both rule sets (JSON Lines, and a
+table).
 """
 
 import json
@@ -58,6 +59,8 @@ def main():
     text_file.parent.mkdir(parents=True, exist_ok=True)
     text_file.write_text(training_text(source), encoding="utf-8")
     runs = [
+        ["normalize"],
+        ["numbers", "-f", "jsonl"],
         ["mentions", "-f", "jsonl"],
         ["extract", "-f", "jsonl", "--rules", "township_report"],
         ["extract", "-f", "jsonl", "--rules", "statistical_bulletin"],
