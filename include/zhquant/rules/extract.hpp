@@ -220,6 +220,12 @@ void extract_piece(normalized_text const& piece, rule_set const& rules, lexicon 
 
 // Appends `x` (a round of extract_piece) to `out`, its mention indices moved past out's.
 inline void append_extraction(extraction& out, extraction&& x) {
+    // The first round (a whole document under a piece is one) is taken whole: moving its
+    // mentions one by one into fresh vectors touched as many new pages again, per call.
+    if (out.mentions.empty() && out.records.empty() && out.errors.empty() && out.unclaimed.empty()) {
+        out = std::move(x);
+        return;
+    }
     std::size_t const first = out.mentions.size();
     out.errors.insert(out.errors.end(), std::make_move_iterator(x.errors.begin()), std::make_move_iterator(x.errors.end()));
     for (auto& r : x.records) {
