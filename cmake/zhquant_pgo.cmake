@@ -2,9 +2,9 @@
 # instrumented in a build tree of its own (<build>/pgo/instrumented), run over the sentences of the
 # repository's test and case files (cmake/pgo_train.py), and then compiled with what those runs
 # counted, so that GCC lays out the grammar's and the normalizer's branches the way report text
-# takes them.  (Not the rule sets' units: tools/CMakeLists.txt says why.)  Measured in bench/RESULTS.md ("profile-guided build"): about a tenth fewer
-# instructions a byte and more than that in wall time, on the seeds and on ../shared/corpus, which
-# the training does not read whole.
+# takes them (not the rule sets' units: tools/CMakeLists.txt says why).  Measured in
+# bench/RESULTS.md (session 9): about a tenth fewer instructions a byte and more than that in wall
+# time, on the seeds and on ../shared/corpus, which the training does not read whole.
 #
 # ZHQUANT_PGO is on by default for a Release build of the tool with GCC; it adds the instrumented
 # build (about two minutes on two cores) to the first build of a tree.  The profile follows the

@@ -220,8 +220,8 @@ void extract_piece(normalized_text const& piece, rule_set const& rules, lexicon 
 
 // Appends `x` (a round of extract_piece) to `out`, its mention indices moved past out's.
 inline void append_extraction(extraction& out, extraction&& x) {
-    // The first round (a whole document under a piece is one) is taken whole: moving its
-    // mentions one by one into fresh vectors touched as many new pages again, per call.
+    // The first round is taken whole (a document shorter than a piece has no other): moving its
+    // mentions one by one into fresh vectors touched as many new pages again, on every call.
     if (out.mentions.empty() && out.records.empty() && out.errors.empty() && out.unclaimed.empty()) {
         out = std::move(x);
         return;
