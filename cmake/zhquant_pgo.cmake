@@ -29,6 +29,17 @@ endif()
 if(ZHQUANT_PGO AND NOT ZHQUANT_BUILD_TOOLS)
   message(FATAL_ERROR "ZHQUANT_PGO trains the zhquant tool: it needs ZHQUANT_BUILD_TOOLS")
 endif()
+# Any python3 runs the training (it needs only the standard library).  Not find_package(Python3):
+# that would settle, before python/ looks, which Python the module is built for.  Without one the
+# tool is built plainly, not the build refused: the profile is a speed-up, not a feature.
+if(ZHQUANT_PGO)
+  find_program(zhquant_pgo_python NAMES python3 NO_CACHE)
+  if(NOT zhquant_pgo_python)
+    message(WARNING "zhquant: no python3 to run the profile-guided build's training (cmake/pgo_train.py): "
+                    "the tool is built without a profile; -DZHQUANT_PGO=OFF says so and silences this")
+    set(ZHQUANT_PGO OFF)
+  endif()
+endif()
 
 function(zhquant_use_profile target)
   if(NOT ZHQUANT_PGO)
@@ -63,9 +74,6 @@ if(NOT ZHQUANT_PGO)
 endif()
 
 include(ExternalProject)
-# Any python3 runs the training (it needs only the standard library).  Not find_package(Python3):
-# that would settle, before python/ looks, which Python the module is built for.
-find_program(zhquant_pgo_python NAMES python3 REQUIRED NO_CACHE)
 
 set(zhquant_pgo_tree "${PROJECT_BINARY_DIR}/pgo/instrumented")
 set(zhquant_pgo_profile_dir "${PROJECT_BINARY_DIR}/pgo/profile")
