@@ -47,6 +47,7 @@ done
 profile=${1:+$1/pgo/profile}
 if [[ -n $profile && -d $profile ]]; then
     profile=$(realpath "$profile")
+    # The flags cmake/zhquant_pgo.cmake adds (its warnings left out: they change no code).
     generate=(-fprofile-generate="$out/profile" -fprofile-prefix-path="$out" -fprofile-update=single)
     use=(-fprofile-use="$profile" -fprofile-prefix-path="$out" -fprofile-partial-training -Wno-missing-profile)
     for flags in generate use; do
