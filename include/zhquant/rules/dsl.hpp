@@ -32,6 +32,7 @@
 #include <zhquant/mention.hpp>
 #include <zhquant/record.hpp>
 #include <zhquant/rules/lexicon.hpp>
+#include <zhquant/rules/scan_marks.hpp>
 
 #include <boost/container/small_vector.hpp>
 #include <boost/spirit/home/x3/char/char.hpp>
@@ -101,19 +102,6 @@ struct trace_step {
     std::string_view expected;     // a failure: what was wanted, for people ("a date")
 };
 
-namespace detail {
-// Words that end an indicator because a share or a list's values follow (占, 分别), besides the
-// lexicon's change words.
-inline word_list const& share_words() {
-    static word_list const words{"分别", "占", "比重", "其中"};
-    return words;
-}
-
-// Every list of words that end an indicator (stop_word), the first that matches winning.
-inline std::array<word_list const*, 5> stop_word_lists(lexicon const& words) {
-    return {&words.bases, &words.up, &words.down, &words.flat, &share_words()};
-}
-}  // namespace detail
 
 // What a rule reads: the normalized text, its mentions, the words; and what it wrote.
 struct match_state {
@@ -157,33 +145,11 @@ struct match_state {
         return end;
     }
 
-    // The stop word at `at` (detail::stop_word), looked up once per position of the text: every
-    // indicator scan of every rule asks it of the same positions.
-    // Only where the text left (up to `limit`) is longer than any stop word, so that the answer
-    // does not depend on the limit.
-    // Most characters start no stop word, which the first characters of all the lists together
-    // tell before any list is asked.
-    template <class Find>
-    std::size_t stop_word_at(std::size_t at, std::size_t limit, Find&& find) {
-        if (stop_words.size() != text.size()) {
-            stop_words.assign(text.size(), unknown_stop);
-            longest_stop = 0;
-            stop_starts.assign(stop_starts.size(), 0);
-            stop_starts_complete = true;
-            for (word_list const* list : detail::stop_word_lists(*words)) {
-                if (!list->words().empty()) longest_stop = std::max(longest_stop, list->words().front().size());
-                stop_starts_complete = list->add_first_characters(stop_starts) && stop_starts_complete;
-            }
-        }
-        bool const cached = limit - at >= longest_stop;
-        if (cached && stop_words[at] != unknown_stop) return stop_words[at];
-        std::size_t n = 0;
-        if (char32_t const c = at < text.size() ? word_list::first_code_point(text.substr(at)) : word_list::no_code_point;
-            !stop_starts_complete || c == word_list::no_code_point || (stop_starts[c / 64] >> (c % 64) & 1) != 0)
-            n = find();
-        if (!cached) return n;
-        if (n < unknown_stop) stop_words[at] = static_cast<std::uint8_t>(n);
-        return n;
+    // What each character of the text starts (scan_marks.hpp), marked when first asked: every
+    // scan of every rule asks it of the same characters.
+    detail::scan_marks& marks() {
+        if (marks_.size() != text.size()) marks_.build(text, *words);
+        return marks_;
     }
 
     // The name in the text [begin, end) (trim_fillers), remembered the same way.
@@ -248,11 +214,7 @@ struct match_state {
         std::size_t end = 0;
         std::string_view name;
     };
-    static constexpr std::uint8_t unknown_stop = 0xFF;
-    std::vector<std::uint8_t> stop_words{};  // per byte of text: a stop word's length, or unknown_stop
-    std::size_t longest_stop = 0;
-    std::vector<std::uint64_t> stop_starts{};  // bit c: a stop word starts with code point c
-    bool stop_starts_complete = true;          // every stop word's first character has its bit
+    detail::scan_marks marks_{};
     std::array<text_scan, 64> scans{};
     std::array<trimmed_name, 64> names{};
     struct mention_query {
@@ -277,51 +239,22 @@ inline std::size_t utf8_step(std::string_view s) {
     return n < s.size() ? n : s.size();
 }
 
-// Characters that end an indicator: clause punctuation and line breaks; an item of a list also
-// ends at 、 and at brackets (an indicator keeps them: 开展安全检查、行政执法281次).
-inline bool ends_text(std::string_view s, bool list_item = false) {
-    static constexpr std::string_view stops[] = {"，", "。", "；", "：", "！", "？", ",", ";", ":", "!", "?",
-                                                 "\n", "…", "—", "－"};
-    static constexpr std::string_view item_stops[] = {"、", "(", ")", "（", "）"};
-    // The first bytes of the stops: most characters (Han ones among them) start none.
-    static constexpr auto first_bytes = [] {
-        auto starts = zhquant::detail::first_bytes_of(stops);
-        auto const item_starts = zhquant::detail::first_bytes_of(item_stops);
-        for (std::size_t b = 0; b < starts.size(); ++b) starts[b] = starts[b] || item_starts[b];
-        return starts;
-    }();
-    if (s.empty() || !first_bytes[static_cast<unsigned char>(s[0])]) return false;
-    for (auto stop : stops)
-        if (s.substr(0, stop.size()) == stop) return true;
-    if (list_item)
-        for (auto stop : item_stops)
-            if (s.substr(0, stop.size()) == stop) return true;
-    return false;
-}
-
-// Words that end an indicator because what follows them is a change or a share.
-inline std::size_t stop_word(std::string_view s, lexicon const& words) {
-    if (s.empty()) return 0;
-    auto const lists = stop_word_lists(words);
-    // Asked at every character of an indicator: most start no stop word, told by one decoding.
-    char32_t const c = word_list::first_code_point(s);
-    if (std::none_of(lists.begin(), lists.end(), [c](word_list const* l) { return l->may_start(c); })) return 0;
-    for (word_list const* list : lists)
-        if (std::size_t n = list->match(s)) return n;
-    return 0;
-}
-
 // The name in an indicator's text: after the last filler (全镇完成营业额 -> 营业额), without a
 // leading verb (建成“四好农村路” -> “四好农村路”) or a trailing tail word (收入平均 -> 收入);
 // a known indicator that ends the text wins.  Keeps the text when nothing would remain.
-inline std::string_view trim_fillers(std::string_view text, lexicon const& words) {
-    if (std::size_t const n = words.tails.match_suffix(text); n && n < text.size()) text.remove_suffix(n);
+// The text is marks.text()[begin, end); the marks tell where a filler may start.
+inline std::string_view trim_fillers(std::size_t begin, std::size_t end, lexicon const& words, scan_marks const& marks) {
+    std::string_view const whole = marks.text();
+    std::string_view text = whole.substr(begin, end - begin);
+    if (std::size_t const n = words.tails.match_suffix(text); n && n < text.size()) {
+        text.remove_suffix(n);
+        end -= n;
+    }
     if (std::size_t const n = words.indicators.match_suffix(text)) return text.substr(text.size() - n);
-    std::string_view rest = text;
-    while (!rest.empty()) {
-        std::size_t const n = words.fillers.match(rest);
-        if (n && n < rest.size()) text = rest.substr(n);
-        rest.remove_prefix(n ? n : utf8_step(rest));
+    for (std::size_t at = begin; (at = marks.next(at, end, scan_mark::filler)) < end;) {
+        std::size_t const n = words.fillers.match(whole.substr(at, end - at));
+        if (n && at + n < end) text = whole.substr(at + n, end - at - n);
+        at += n ? n : utf8_step(whole.substr(at));
     }
     while (std::size_t const n = words.verbs.match(text)) {
         if (n >= text.size()) break;
@@ -425,14 +358,14 @@ struct text_parser : primitive<text_parser> {
         std::size_t const begin = st.offset(first);
         std::size_t const limit = std::min(st.next_mention_start(begin), st.offset(last));
         std::size_t const at = st.text_end(begin, limit, stop_at_list, label_bytes != 0, [&] {
+            auto& marks = st.marks();
+            std::uint8_t const ends =
+                scan_mark::ends_text | (stop_at_list ? scan_mark::ends_item | scan_mark::joins_items : 0);
+            std::uint8_t const wanted = ends | (label_bytes ? 0 : scan_mark::stop_word);
             std::size_t end = begin;
-            while (end < limit) {
-                std::string_view const rest = st.text.substr(end, limit - end);
-                if (detail::ends_text(rest, stop_at_list) ||
-                    (!label_bytes && st.stop_word_at(end, limit, [&] { return detail::stop_word(rest, *st.words); })))
-                    break;
-                if (stop_at_list && (rest.substr(0, 3) == "和" || rest.substr(0, 3) == "及")) break;
-                end += detail::utf8_step(rest);
+            while ((end = marks.next(end, limit, wanted)) < limit) {
+                if ((marks[end] & ends) || marks.stop_word_fits(end, limit)) break;
+                end += detail::utf8_step(st.text.substr(end));
             }
             return end;
         });
@@ -450,7 +383,7 @@ struct text_parser : primitive<text_parser> {
         if (stop_at_list && !label_bytes && st.words->labels.contains(read))
             return st.missed(begin, field, "an item name that is not a label");
         std::string_view const name =
-            label_bytes ? read : st.name_in(begin, at, [&] { return detail::trim_fillers(read, *st.words); });
+            label_bytes ? read : st.name_in(begin, at, [&] { return detail::trim_fillers(begin, at, *st.words, st.marks()); });
         st.journal.push_back({journal_entry::kind::field, field, begin, at, std::nullopt, name,
                               direction::up, nullptr});
         first = st.text.data() + at;
@@ -603,7 +536,10 @@ struct name_list_parser : primitive<name_list_parser> {
             return st.missed(begin, "indicator", wanted_list);
         boost::container::small_vector<std::pair<std::size_t, std::size_t>, 8> names;  // a few, on the stack
         std::size_t at = begin, name_begin = begin;
-        while (at < limit) {
+        auto& marks = st.marks();
+        constexpr std::uint8_t wanted =
+            scan_mark::ends_text | scan_mark::stop_word | scan_mark::ends_item | scan_mark::joins_items;
+        while ((at = marks.next(at, limit, wanted)) < limit) {
             std::string_view const rest = st.text.substr(at, limit - at);
             if (rest.substr(0, 3) == "、" || rest.substr(0, 3) == "和") {
                 if (at == name_begin) return st.missed(at, "indicator", "a name before 、 or 和");
@@ -612,8 +548,7 @@ struct name_list_parser : primitive<name_list_parser> {
                 name_begin = at;
                 continue;
             }
-            if (detail::ends_text(rest) || st.stop_word_at(at, limit, [&] { return detail::stop_word(rest, *st.words); }))
-                break;
+            if ((marks[at] & scan_mark::ends_text) || marks.stop_word_fits(at, limit)) break;
             at += detail::utf8_step(rest);
         }
         if (names.empty() || at == name_begin)
@@ -629,7 +564,7 @@ struct name_list_parser : primitive<name_list_parser> {
             std::size_t const b = span.first, e = span.second;  // not a structured binding: clang 14 cannot capture one
             st.journal.push_back({journal_entry::kind::item_begin, {}, b, b, {}, {}, direction::up, this});
             std::string_view const name =
-                st.name_in(b, e, [&] { return detail::trim_fillers(st.text.substr(b, e - b), *st.words); });
+                st.name_in(b, e, [&] { return detail::trim_fillers(b, e, *st.words, st.marks()); });
             st.journal.push_back({journal_entry::kind::field, "indicator", b, e, {}, name, direction::up, nullptr});
             st.journal.push_back({journal_entry::kind::item_end, {}, e, e, {}, {}, direction::up, this});
         }

@@ -35,43 +35,17 @@ struct extract_options {
 
 namespace detail {
 
-template <class Words>
-bool starts_with_any(std::string_view text, Words const& words, std::size_t& length) {
-    for (std::string_view w : words)
-        if (text.substr(0, w.size()) == w) {
-            length = w.size();
-            return true;
-        }
-    return false;
-}
-
-// What ends a sentence.
-inline constexpr std::string_view sentence_marks[] = {"。", "！", "？", "；", ";", "!", "?", "\n"};
-// What ends a clause.
-inline constexpr std::string_view clause_marks[] = {"，", "：", ",", ":", "（", "("};
-
-// Where in norm[at, end) the first of `marks` begins (end when none), and its length; `first`
-// (first_bytes_of the marks) passes over most characters with one load.
-template <std::size_t N>
-std::size_t find_mark(std::string_view norm, std::size_t at, std::size_t end, std::string_view const (&marks)[N],
-                      std::array<bool, 256> const& first, std::size_t& length) {
-    length = 0;
-    for (; at < end; at += utf8_step(norm.substr(at)))
-        if (first[static_cast<unsigned char>(norm[at])] && starts_with_any(norm.substr(at), marks, length)) return at;
+// The end of the sentence that starts at `from` (before its mark), and the mark's length.
+inline std::size_t sentence_end(std::string_view norm, scan_marks const& marks, std::size_t from, std::size_t& mark) {
+    std::size_t const end = marks.next(from, norm.size(), scan_mark::sentence_end);
+    mark = end < norm.size() ? utf8_step(norm.substr(end)) : 0;
     return end;
 }
 
-// The end of the sentence that starts at `from` (before its mark), and the mark's length.
-inline std::size_t sentence_end(std::string_view norm, std::size_t from, std::size_t& mark) {
-    static constexpr auto first = zhquant::detail::first_bytes_of(sentence_marks);
-    return find_mark(norm, from, norm.size(), sentence_marks, first, mark);
-}
-
 // Where the next clause of a sentence starts, after `at`: past the next ，：or (.
-inline std::size_t next_clause(std::string_view norm, std::size_t at, std::size_t sentence_end) {
-    static constexpr auto first = zhquant::detail::first_bytes_of(clause_marks);
-    std::size_t sep = 0;
-    return find_mark(norm, at, sentence_end, clause_marks, first, sep) + sep;
+inline std::size_t next_clause(std::string_view norm, scan_marks const& marks, std::size_t at, std::size_t sentence_end) {
+    std::size_t const sep = marks.next(at, sentence_end, scan_mark::clause_end);
+    return sep < sentence_end ? sep + utf8_step(norm.substr(sep)) : sentence_end;
 }
 
 // What the driver tells the one who watches it (explain()): a place where it tries the rules,
@@ -97,7 +71,7 @@ void drive(std::string_view norm, std::size_t from, rule_set const& rules, match
     detail::record_scratch scratch;
     while (sentence < norm.size()) {
         std::size_t mark = 0;
-        std::size_t const sentence_end = detail::sentence_end(norm, sentence, mark);
+        std::size_t const sentence_end = detail::sentence_end(norm, state.marks(), sentence, mark);
         std::size_t at = sentence;
         // A record holds a mention, and a rule reads a mention only where it starts: from a
         // place with no mention after it in the sentence, no rule can make a record.
@@ -131,7 +105,7 @@ void drive(std::string_view norm, std::size_t from, rule_set const& rules, match
                 at = best_end;
                 continue;
             }
-            at = detail::next_clause(norm, at, sentence_end);
+            at = detail::next_clause(norm, state.marks(), at, sentence_end);
         }
         sentence = sentence_end + mark;
         if (mark == 0 && sentence == sentence_end) sentence = sentence_end + 1;

@@ -85,6 +85,15 @@ public:
         return match_in_bucket(text);
     }
 
+    // The shortest word that `text` starts with, or 0.
+    std::size_t shortest_match(std::string_view text) const {
+        if (text.empty() || !may_start(first_code_point(text))) return 0;
+        std::size_t shortest = 0;
+        for (std::uint32_t i : buckets_[bucket_of(text)])  // longest first: the last match is the shortest
+            if (std::string const& w = words_[i]; text.substr(0, w.size()) == w) shortest = w.size();
+        return shortest;
+    }
+
     // The longest word that `text` ends with, or 0.
     std::size_t match_suffix(std::string_view text) const {
         if (text.empty()) return 0;
