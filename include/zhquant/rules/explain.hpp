@@ -91,6 +91,7 @@ inline std::pair<std::size_t, std::vector<std::string>> furthest(std::vector<tra
 struct attempt_recorder {
     // Where each rule stops, in clauses without a figure too (extract skips those).
     static constexpr bool every_clause = true;
+    static constexpr bool every_attempt = true;
 
     std::vector<attempt_site> sites;  // the current piece's offsets until end_piece()
     std::vector<trace_step> trace;

@@ -51,8 +51,10 @@ inline std::size_t next_clause(std::string_view norm, scan_marks const& marks, s
 // What the driver tells the one who watches it (explain()): a place where it tries the rules,
 // each rule's outcome there, the match it chose.  extract() watches nothing.
 struct ignore_attempts {
-    // Only where a record can come from (drive): the watcher of explain() sees every clause.
+    // Only where a record can come from (drive): the watcher of explain() sees every clause,
+    // and every rule tried there, where extract() skips a rule whose needs are not met.
     static constexpr bool every_clause = false;
+    static constexpr bool every_attempt = false;
     void begin_piece(match_state&) {}
     void begin_site(std::size_t) {}
     void attempt(rule const&, bool, std::size_t) {}
@@ -69,6 +71,9 @@ void drive(std::string_view norm, std::size_t from, rule_set const& rules, match
     std::size_t sentence = from;
     std::vector<journal_entry> best_journal;  // swapped with state.journal: both keep their room
     detail::record_scratch scratch;
+    std::vector<rule_needs const*> needs;
+    for (rule const& r : rules.rules()) needs.push_back(&r.needs);
+    detail::need_finder finder(norm, needs, *state.words, state.marks());
     while (sentence < norm.size()) {
         std::size_t mark = 0;
         std::size_t const sentence_end = detail::sentence_end(norm, state.marks(), sentence, mark);
@@ -82,6 +87,8 @@ void drive(std::string_view norm, std::size_t from, rule_set const& rules, match
             std::size_t best = rules.rules().size();
             for (std::size_t k = 0; k < rules.rules().size(); ++k) {
                 rule const& r = rules.rules()[k];
+                if constexpr (!Watch::every_attempt)
+                    if (!finder.met(k, at, sentence_end)) continue;
                 state.journal.clear();
                 char const* first = norm.data() + at;
                 bool const parsed = r.parse(state, first, norm.data() + sentence_end);

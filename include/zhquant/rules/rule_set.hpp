@@ -12,6 +12,7 @@
 
 #include <zhquant/record.hpp>
 #include <zhquant/rules/dsl.hpp>
+#include <zhquant/rules/rule_needs.hpp>
 
 #include <boost/spirit/home/x3/core/parse.hpp>
 #include <boost/spirit/home/x3/directive/with.hpp>
@@ -29,15 +30,18 @@ struct rule {
     std::string name;
     int priority = 0;  // the higher wins where two rules match at one place; then the longer match
     std::function<bool(match_state&, char const*& first, char const* last)> parse;
+    rule_needs needs{};  // what every match reads (rule_needs.hpp): the driver skips the places without it
 };
 
 // A rule named `name` that reads `expression`.
 template <class Expression>
 rule record(std::string name, Expression const& expression, int priority = 0) {
     auto parser = x3::as_parser(expression);
-    return rule{std::move(name), priority, [parser](match_state& state, char const*& first, char const* last) {
+    return rule{std::move(name), priority,
+                [parser](match_state& state, char const*& first, char const* last) {
                     return x3::parse(first, last, x3::with<match_state_tag>(std::ref(state))[parser]);
-                }};
+                },
+                detail::needs_of(parser)};
 }
 
 class rule_set {

@@ -1,0 +1,234 @@
+// What any match of a rule must read, worked out from its X3 expression: words that it spells
+// out (x3::lit), the separator of a list, a change's direction word.  The driver tries a rule
+// only where the rest of the sentence holds them, instead of parsing it everywhere to fail.
+//
+//     using namespace zhquant::rules::dsl;
+//     auto const n = zhquant::rules::detail::needs_of(x3::as_parser(name_list >> x3::lit("分别") >> direction_word));
+//     // n.all_of: {"、", "和"} (name_list), {"分别"}, a direction word ([up], [down], [flat])
+//     auto const none = zhquant::rules::detail::needs_of(x3::as_parser(-period >> indicator >> amount));
+//     // none.all_of is empty: a mention is all it needs, and the driver knows where those are
+//
+// A need is a superset: a rule whose need is met may still fail, and a primitive this header
+// does not know needs nothing.  Of `a | b` only what both branches need is kept (or, when they
+// share nothing, one need of each, either one will do).
+#pragma once
+
+#include <zhquant/rules/dsl.hpp>
+#include <zhquant/rules/scan_marks.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace zhquant::rules {
+
+// One of these is in the text of every match: a word, or a word of the lexicon's up, down or
+// flat lists.
+struct word_need {
+    std::vector<std::string> words;
+    bool direction_word = false;
+    friend bool operator==(word_need const&, word_need const&) = default;
+};
+
+// Every need of a rule, each to be met.
+struct rule_needs {
+    std::vector<word_need> all_of;
+};
+
+namespace detail {
+
+// The words that separate the items of list_of.
+inline constexpr std::string_view list_separators[] = {"、", "和", "及", "以及"};
+
+inline rule_needs both(rule_needs a, rule_needs b) {
+    for (auto& n : b.all_of)
+        if (std::find(a.all_of.begin(), a.all_of.end(), n) == a.all_of.end()) a.all_of.push_back(std::move(n));
+    return a;
+}
+
+inline rule_needs either(rule_needs const& a, rule_needs const& b) {
+    if (a.all_of.empty() || b.all_of.empty()) return {};
+    rule_needs shared;
+    for (auto const& n : a.all_of)
+        if (std::find(b.all_of.begin(), b.all_of.end(), n) != b.all_of.end()) shared.all_of.push_back(n);
+    if (!shared.all_of.empty()) return shared;
+    word_need one = a.all_of.front();
+    for (auto const& w : b.all_of.front().words)
+        if (std::find(one.words.begin(), one.words.end(), w) == one.words.end()) one.words.push_back(w);
+    one.direction_word = one.direction_word || b.all_of.front().direction_word;
+    return {{std::move(one)}};
+}
+
+// needs_of_parser<P>::of(p): a class template, so that each kind of parser's answer is found
+// wherever its specialization is declared, unlike overloads that a template only sees if
+// declared before it.
+template <class Parser>
+struct needs_of_parser {
+    static rule_needs of(Parser const&) { return {}; }
+};
+
+template <class Parser>
+rule_needs needs_of(Parser const& p) {
+    return needs_of_parser<Parser>::of(p);
+}
+
+template <class Left, class Right>
+struct needs_of_parser<x3::sequence<Left, Right>> {
+    static rule_needs of(x3::sequence<Left, Right> const& p) { return both(needs_of(p.left), needs_of(p.right)); }
+};
+
+template <class Left, class Right>
+struct needs_of_parser<x3::alternative<Left, Right>> {
+    static rule_needs of(x3::alternative<Left, Right> const& p) { return either(needs_of(p.left), needs_of(p.right)); }
+};
+
+template <class Left, class Right>
+struct needs_of_parser<x3::list<Left, Right>> {  // a % b: one a at least
+    static rule_needs of(x3::list<Left, Right> const& p) { return needs_of(p.left); }
+};
+
+template <class Subject>
+struct needs_of_parser<x3::plus<Subject>> {
+    static rule_needs of(x3::plus<Subject> const& p) { return needs_of(p.subject); }
+};
+
+template <class Subject>
+struct needs_of_parser<x3::and_predicate<Subject>> {
+    static rule_needs of(x3::and_predicate<Subject> const& p) { return needs_of(p.subject); }
+};
+
+template <class Subject>
+struct needs_of_parser<guard_parser<Subject>> {
+    static rule_needs of(guard_parser<Subject> const& p) { return needs_of(p.subject); }
+};
+
+template <class Subject>
+struct needs_of_parser<list_parser<Subject>> {  // two items and a separator between them
+    static rule_needs of(list_parser<Subject> const& p) {
+        word_need separator;
+        for (std::string_view s : list_separators) separator.words.emplace_back(s);
+        return both({{std::move(separator)}}, needs_of(p.subject));
+    }
+};
+
+template <class String, class Encoding, class Attribute>
+struct needs_of_parser<x3::literal_string<String, Encoding, Attribute>> {
+    static rule_needs of(x3::literal_string<String, Encoding, Attribute> const& p) {
+        return {{word_need{{std::string(std::string_view(p.str))}, false}}};
+    }
+};
+
+template <>
+struct needs_of_parser<direction_parser> {
+    static rule_needs of(direction_parser const&) { return {{word_need{{}, true}}}; }
+};
+
+template <>
+struct needs_of_parser<name_list_parser> {  // names joined by 、 or 和
+    static rule_needs of(name_list_parser const&) { return {{word_need{{"、", "和"}, false}}}; }
+};
+
+// Where the first `word` at or after `from` in `text` starts, or npos: memchr for its last byte,
+// which in Chinese text (a continuation byte, one of 64) stops far less often than its first.
+inline std::size_t find_word(std::string_view text, std::string_view word, std::size_t from) {
+    if (word.empty()) return from;
+    std::size_t const n = word.size();
+    for (std::size_t p = from + n - 1; p < text.size();) {
+        void const* const hit = std::memchr(text.data() + p, word.back(), text.size() - p);
+        if (!hit) break;
+        std::size_t const last = static_cast<std::size_t>(static_cast<char const*>(hit) - text.data());
+        if (text.compare(last + 1 - n, n, word) == 0) return last + 1 - n;
+        p = last + 1;
+    }
+    return std::string_view::npos;
+}
+
+// Answers, for the rules of a set, whether the text from a place to a sentence's end meets a
+// rule's needs.  The places asked about only move forward (the driver's clause starts), so each
+// word's next place is looked for once and kept until the places pass it: one pass over the text
+// for each word, whatever the number of clauses.
+class need_finder {
+public:
+    need_finder(std::string_view text, std::vector<rule_needs const*> const& needs, lexicon const& words, scan_marks& marks)
+        : text_(text), words_(&words), marks_(&marks) {
+        for (rule_needs const* rule : needs) {
+            std::vector<need_index> indexed;
+            for (word_need const& need : rule->all_of) {
+                need_index n;
+                n.direction_word = need.direction_word;
+                for (std::string const& w : need.words) n.words.push_back(word_slot(w));
+                indexed.push_back(std::move(n));
+            }
+            rules_.push_back(std::move(indexed));
+        }
+    }
+
+    // Whether the `rule`th rule's needs are all met in text[at, end).
+    bool met(std::size_t rule, std::size_t at, std::size_t end) {
+        for (need_index const& need : rules_[rule]) {
+            bool found = need.direction_word && next_direction_word(at) < end;
+            for (std::size_t k = 0; !found && k < need.words.size(); ++k) {
+                word_place& w = words_found_[need.words[k]];
+                found = next_word(w, at) + w.word.size() <= end;
+            }
+            if (!found) return false;
+        }
+        return true;
+    }
+
+private:
+    struct word_place {
+        std::string_view word;
+        std::size_t from = std::string_view::npos;  // where the last look began (npos: none yet)
+        std::size_t at = std::string_view::npos;    // the first place of the word from there
+    };
+    struct need_index {
+        std::vector<std::size_t> words;  // into words_found_
+        bool direction_word = false;
+    };
+
+    std::size_t word_slot(std::string_view word) {
+        for (std::size_t i = 0; i < words_found_.size(); ++i)
+            if (words_found_[i].word == word) return i;
+        words_found_.push_back({word, std::string_view::npos, std::string_view::npos});  // not looked for yet
+        return words_found_.size() - 1;
+    }
+
+    std::size_t next_word(word_place& w, std::size_t at) const {
+        bool const known = w.from != std::string_view::npos && w.from <= at && (w.at == std::string_view::npos || w.at >= at);
+        if (!known) {
+            w.from = at;
+            w.at = find_word(text_, w.word, at);
+        }
+        return w.at == std::string_view::npos ? text_.size() + 1 : w.at;
+    }
+
+    // The first place at or after `at` where a word of up, down or flat starts (text size + 1
+    // when none): such a word starts a stop word, which the marks show.
+    std::size_t next_direction_word(std::size_t at) {
+        if (direction_from_ != std::string_view::npos && direction_from_ <= at && direction_at_ >= at) return direction_at_;
+        direction_from_ = at;
+        for (std::size_t p = at; (p = marks_->next(p, text_.size(), scan_mark::stop_word)) < text_.size();
+             p += utf8_step(text_.substr(p))) {
+            std::string_view const rest = text_.substr(p);
+            if (words_->up.match(rest) || words_->down.match(rest) || words_->flat.match(rest)) return direction_at_ = p;
+        }
+        return direction_at_ = text_.size() + 1;
+    }
+
+    std::string_view text_;
+    lexicon const* words_;
+    scan_marks* marks_;
+    std::vector<word_place> words_found_;
+    std::vector<std::vector<need_index>> rules_;
+    std::size_t direction_from_ = std::string_view::npos;
+    std::size_t direction_at_ = 0;
+};
+
+}  // namespace detail
+
+}  // namespace zhquant::rules
