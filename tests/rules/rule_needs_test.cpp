@@ -16,6 +16,7 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -54,8 +55,33 @@ TEST(RuleNeeds, AreWhatEveryMatchOfTheExpressionReads) {
         {"list_of(item_name >> amount)", needs_of(x3::as_parser(list_of(item_name >> amount))), {separators}},
         {"change", needs_of(change), {direction()}},
         {"guard[lit(a) >> lit(a)]: a need once", needs_of(guard[x3::lit("a") >> x3::lit("a")]), {words({"a"})}},
+        {"one_of(为, 达到, 达)", needs_of(one_of("为", "达到", "达")), {words({"为", "达到", "达"})}},
     };
     for (auto const& c : cases) EXPECT_EQ(c.found.all_of, c.expected) << c.expression;
+}
+
+// one_of reads what the alternatives of its words read: the first word that matches, in order.
+TEST(OneOf, ReadsWhatTheAlternativesOfItsWordsRead) {
+    struct one_of_case {
+        std::string_view text;
+        bool matched;
+        std::size_t read;
+    };
+    auto const parse = [](auto const& parser, std::string_view text) -> std::pair<bool, std::size_t> {
+        char const* first = text.data();
+        bool const ok = x3::parse(first, text.data() + text.size(), parser);
+        return {ok, static_cast<std::size_t>(first - text.data())};
+    };
+    for (auto const& c : {one_of_case{"达到8%", true, 3}, one_of_case{"达8%", true, 3}, one_of_case{"为8%", true, 3},
+                          one_of_case{"8%", false, 0}, one_of_case{"", false, 0}, one_of_case{"\xE8", false, 0}}) {
+        auto const [ok, read] = parse(one_of("为", "达", "达到"), c.text);
+        EXPECT_EQ(ok, c.matched) << c.text;
+        EXPECT_EQ(read, c.read) << c.text;
+        EXPECT_EQ(parse(x3::lit("为") | x3::lit("达") | x3::lit("达到"), c.text), std::make_pair(ok, read)) << c.text;
+    }
+    EXPECT_EQ(parse(one_of("达到", "达"), "达到8%"), std::make_pair(true, std::size_t{6})) << "the first word that matches";
+    EXPECT_EQ(parse(+one_of("一", "二") >> !one_of("万"), "一二三"), std::make_pair(true, std::size_t{6}));
+    EXPECT_EQ(parse(+one_of("一", "二") >> !one_of("万"), "一二万"), std::make_pair(false, std::size_t{0}));
 }
 
 TEST(RuleNeeds, FinderAnswersForThePlacesAskedInOrder) {

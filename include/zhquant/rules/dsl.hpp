@@ -7,7 +7,8 @@
 //     // 出栏肉猪3820头、山羊108只、活鸡28107只: one record per item, the verb shared by all
 //     auto const item_list = -verb >> list_of(item_name >> amount);
 //
-// A rule is X3: compose the primitives with >>, |, -, *, % and x3::lit.  The primitives read the
+// A rule is X3: compose the primitives with >>, |, -, *, % and x3::lit (one_of("为", "达到", "达")
+// for a choice of several words).  The primitives read the
 // normalized text of one sentence and the mentions found in it (a primitive such as `amount`
 // matches only where a mention of its kind starts), and note what they read in the match's
 // journal; `record()` (rule_set.hpp) turns a successful match's journal into records.
@@ -433,6 +434,51 @@ struct direction_parser : primitive<direction_parser> {
     }
 };
 
+// One of a few words that the rule spells out, the first that matches: one_of("一", "二", "两")
+// reads what x3::lit("一") | x3::lit("二") | x3::lit("两") reads.  Asked at every place a figure
+// may start, it rejects most of them on their first byte, which the alternatives compared
+// against each word in turn.  Like x3::lit it writes nothing; no word may be empty.
+template <std::size_t N>
+struct one_of_parser : primitive<one_of_parser<N>> {
+    std::array<std::string_view, N> words;
+    std::array<std::uint64_t, 4> first_bytes{};  // bit b: a word starts with byte b
+
+    constexpr explicit one_of_parser(std::array<std::string_view, N> const& w) : words(w) {
+        for (std::string_view word : words) {
+            auto const b = static_cast<unsigned char>(word.at(0));
+            first_bytes[b / 64] |= std::uint64_t{1} << (b % 64);
+        }
+    }
+
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+        if (first == last) return false;
+        auto const b = static_cast<unsigned char>(*first);
+        if (!(first_bytes[b / 64] >> (b % 64) & 1)) return false;
+        std::size_t const left = static_cast<std::size_t>(last - first);
+        for (std::string_view word : words)
+            if (starts(first, left, word)) {
+                first += static_cast<std::ptrdiff_t>(word.size());
+                return true;
+            }
+        return false;
+    }
+
+private:
+    // Byte by byte: the words are a character or two, where starts_with called memcmp.
+    static bool starts(char const* p, std::size_t left, std::string_view word) {
+        if (left < word.size()) return false;
+        for (std::size_t i = 0; i < word.size(); ++i)
+            if (p[i] != word[i]) return false;
+        return true;
+    }
+};
+
+template <class... Words>
+constexpr one_of_parser<sizeof...(Words)> one_of(Words const&... words) {
+    return one_of_parser<sizeof...(Words)>({std::string_view(words)...});
+}
+
 // Runs `subject`; when it fails, takes back what it wrote.
 template <class Subject>
 struct guard_parser : x3::unary_parser<Subject, guard_parser<Subject>> {
@@ -611,6 +657,8 @@ inline constexpr direction_parser direction_word{};
 inline constexpr mention_parser change_value{"change.value", mention_kinds::quantity_or_percent};
 
 inline constexpr guard_gen guard{};
+// one_of("为", "达到", "达"): the first of the words that the text starts with.
+using rules::one_of;
 inline constexpr list_gen list_of{};
 
 // Between clauses of one sentence, and between items.

@@ -1,5 +1,5 @@
 // What any match of a rule must read, worked out from its X3 expression: words that it spells
-// out (x3::lit), the separator of a list, a change's direction word.  The driver tries a rule
+// out (x3::lit, one_of), the separator of a list, a change's direction word.  The driver tries a rule
 // only where the rest of the sentence holds them, instead of parsing it everywhere to fail.
 //
 //     using namespace zhquant::rules::dsl;
@@ -119,6 +119,15 @@ template <class String, class Encoding, class Attribute>
 struct needs_of_parser<x3::literal_string<String, Encoding, Attribute>> {
     static rule_needs of(x3::literal_string<String, Encoding, Attribute> const& p) {
         return {{word_need{{std::string(std::string_view(p.str))}, false}}};
+    }
+};
+
+template <std::size_t N>
+struct needs_of_parser<one_of_parser<N>> {
+    static rule_needs of(one_of_parser<N> const& p) {
+        word_need need;
+        for (std::string_view w : p.words) need.words.emplace_back(w);
+        return {{std::move(need)}};
     }
 };
 

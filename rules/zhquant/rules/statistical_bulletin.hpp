@@ -47,7 +47,7 @@ struct indicator_word_parser : primitive<indicator_word_parser> {
 inline constexpr indicator_word_parser value_added{{}, "增加值"};
 
 // 为 / 达到 between a name and its value: 第一产业增加值为11.05亿元.
-inline auto const link = x3::lit("为") | x3::lit("达到") | x3::lit("达");
+inline auto const link = one_of("为", "达到", "达");
 
 // 规模以上工业增加值 / 第一产业增加值 / 增加值 / 社会消费品零售总额.
 inline auto const indicator_name = guard[-indicator >> value_added >> -(!link >> indicator)] | indicator;
@@ -63,9 +63,8 @@ inline auto const lead =
     -x3::lit("今年") >> -(township::opening_period | guard[months_so_far]) >> -x3::lit("其中");
 
 // 提高到66.2% / 降至1.9%: the new level of the figure, not a change of it.
-inline auto const to_level = x3::lit("提高到") | x3::lit("提升到") | x3::lit("上升到") | x3::lit("增加到") |
-                             x3::lit("增长到") | x3::lit("下降到") | x3::lit("降低到") | x3::lit("减少到") |
-                             x3::lit("达到") | x3::lit("增至") | x3::lit("降至") | x3::lit("升至");
+inline auto const to_level = one_of("提高到", "提升到", "上升到", "增加到", "增长到", "下降到", "降低到", "减少到",
+                                   "达到", "增至", "降至", "升至");
 
 // 占全球比重超过60% / 占全部投资的比重为35.2%: a share said with 比重.
 inline auto const share_ratio =

@@ -26,11 +26,8 @@ inline auto const opening_period = -(x3::lit("截至") | x3::lit("截止")) >> p
 
 // 四个意识, 八项规定, 过去一年, 十五条硬措施: a small number in words names a thing, it is not a
 // figure of the report (两万亩, 十余次 are).
-inline auto const small_numeral = x3::lit("一") | x3::lit("二") | x3::lit("两") | x3::lit("三") | x3::lit("四") |
-                                  x3::lit("五") | x3::lit("六") | x3::lit("七") | x3::lit("八") | x3::lit("九") |
-                                  x3::lit("十");
-inline auto const number_word =
-    +small_numeral >> !(x3::lit("百") | x3::lit("千") | x3::lit("万") | x3::lit("亿") | x3::lit("余") | x3::lit("多"));
+inline auto const small_numeral = one_of("一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十");
+inline auto const number_word = +small_numeral >> !one_of("百", "千", "万", "亿", "余", "多");
 inline auto const figure_amount = !number_word >> amount;
 
 // 36923万元、面积273.48亩 / 706户2257人 / 5条、11.9公里 / 302人共31150元: a value and the values
