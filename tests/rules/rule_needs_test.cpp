@@ -60,6 +60,26 @@ TEST(RuleNeeds, AreWhatEveryMatchOfTheExpressionReads) {
     for (auto const& c : cases) EXPECT_EQ(c.found.all_of, c.expected) << c.expression;
 }
 
+TEST(RuleNeeds, SayWhetherAMatchStartsWithAMention) {
+    struct first_case {
+        char const* expression;
+        bool mention_first;
+        bool expected;
+    };
+    first_case const cases[] = {
+        {"amount(scope) >> indicator", needs_of(x3::as_parser(amount("scope") >> indicator)).mention_first, true},
+        {"period | amount", needs_of(x3::as_parser(period | amount)).mention_first, true},
+        {"guard[amount >> indicator] >> lit(分别)",
+         needs_of(x3::as_parser(guard[amount >> indicator] >> x3::lit("分别"))).mention_first, true},
+        {"list_of(amount)", needs_of(list_of(amount)).mention_first, true},
+        {"-period >> amount", needs_of(x3::as_parser(-period >> amount)).mention_first, false},
+        {"indicator >> amount", needs_of(x3::as_parser(indicator >> amount)).mention_first, false},
+        {"amount | indicator >> amount", needs_of(x3::as_parser(amount | indicator >> amount)).mention_first, false},
+        {"lit(占) >> percent", needs_of(x3::as_parser(x3::lit("占") >> percent)).mention_first, false},
+    };
+    for (auto const& c : cases) EXPECT_EQ(c.mention_first, c.expected) << c.expression;
+}
+
 // one_of reads what the alternatives of its words read: the first word that matches, in order.
 TEST(OneOf, ReadsWhatTheAlternativesOfItsWordsRead) {
     struct one_of_case {

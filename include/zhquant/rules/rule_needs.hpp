@@ -6,7 +6,8 @@
 //     auto const n = zhquant::rules::detail::needs_of(x3::as_parser(name_list >> x3::lit("分别") >> direction_word));
 //     // n.all_of: {"、", "和"} (name_list), {"分别"}, a direction word ([up], [down], [flat])
 //     auto const none = zhquant::rules::detail::needs_of(x3::as_parser(-period >> indicator >> amount));
-//     // none.all_of is empty: a mention is all it needs, and the driver knows where those are
+//     // none.all_of is empty: a mention is all it needs, and the driver knows where those are;
+//     // needs_of(x3::as_parser(amount >> indicator)).mention_first: one starts where it starts
 //
 // A need is a superset: a rule whose need is met may still fail, and a primitive this header
 // does not know needs nothing.  Of `a | b` only what both branches need is kept (or, when they
@@ -37,6 +38,7 @@ struct word_need {
 // Every need of a rule, each to be met.
 struct rule_needs {
     std::vector<word_need> all_of;
+    bool mention_first = false;  // a match starts with a mention (scoped_figure: amount("scope") >> ...)
 };
 
 namespace detail {
@@ -44,6 +46,7 @@ namespace detail {
 // The words that separate the items of list_of.
 inline constexpr std::string_view list_separators[] = {"、", "和", "及", "以及"};
 
+// The needs of `a >> b`: a's and b's; what a match starts with, a's.
 inline rule_needs both(rule_needs a, rule_needs b) {
     for (auto& n : b.all_of)
         if (std::find(a.all_of.begin(), a.all_of.end(), n) == a.all_of.end()) a.all_of.push_back(std::move(n));
@@ -51,8 +54,9 @@ inline rule_needs both(rule_needs a, rule_needs b) {
 }
 
 inline rule_needs either(rule_needs const& a, rule_needs const& b) {
-    if (a.all_of.empty() || b.all_of.empty()) return {};
     rule_needs shared;
+    shared.mention_first = a.mention_first && b.mention_first;
+    if (a.all_of.empty() || b.all_of.empty()) return shared;
     for (auto const& n : a.all_of)
         if (std::find(b.all_of.begin(), b.all_of.end(), n) != b.all_of.end()) shared.all_of.push_back(n);
     if (!shared.all_of.empty()) return shared;
@@ -60,7 +64,8 @@ inline rule_needs either(rule_needs const& a, rule_needs const& b) {
     for (auto const& w : b.all_of.front().words)
         if (std::find(one.words.begin(), one.words.end(), w) == one.words.end()) one.words.push_back(w);
     one.direction_word = one.direction_word || b.all_of.front().direction_word;
-    return {{std::move(one)}};
+    shared.all_of.push_back(std::move(one));
+    return shared;
 }
 
 // needs_of_parser<P>::of(p): a class template, so that each kind of parser's answer is found
@@ -111,7 +116,10 @@ struct needs_of_parser<list_parser<Subject>> {  // two items and a separator bet
     static rule_needs of(list_parser<Subject> const& p) {
         word_need separator;
         for (std::string_view s : list_separators) separator.words.emplace_back(s);
-        return both({{std::move(separator)}}, needs_of(p.subject));
+        rule_needs needs = needs_of(p.subject);  // a list starts with its first item
+        if (std::find(needs.all_of.begin(), needs.all_of.end(), separator) == needs.all_of.end())
+            needs.all_of.insert(needs.all_of.begin(), std::move(separator));
+        return needs;
     }
 };
 
@@ -129,6 +137,11 @@ struct needs_of_parser<one_of_parser<N>> {
         for (std::string_view w : p.words) need.words.emplace_back(w);
         return {{std::move(need)}};
     }
+};
+
+template <>
+struct needs_of_parser<mention_parser> {
+    static rule_needs of(mention_parser const&) { return {{}, true}; }
 };
 
 template <>
