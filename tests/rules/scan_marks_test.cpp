@@ -92,6 +92,25 @@ TEST(ScanMarks, MarksTheSentenceOfTheHeaderExample) {
     expect_marks_as_asked(text, lexicon::builtin());
 }
 
+// next() and previous() find what a look at every byte finds, from every place to every end.
+TEST(ScanMarks, NextAndPreviousFindWhatEveryByteSays) {
+    std::string_view const text = "全镇完成营业额1.2亿元，比上年增长8.3%；其中，农业占12%。下一句\n再一句!";
+    scan_marks marks;
+    marks.build(text, lexicon::builtin());
+    for (std::uint8_t mask : {mark::sentence_end, mark::clause_end, std::uint8_t(mark::ends_text | mark::stop_word)})
+        for (std::size_t begin = 0; begin <= text.size(); ++begin)
+            for (std::size_t end = begin; end <= text.size(); ++end) {
+                std::size_t first = end, last = std::string_view::npos;
+                for (std::size_t at = begin; at < end; ++at)
+                    if (marks[at] & mask) {
+                        if (first == end) first = at;
+                        last = at;
+                    }
+                ASSERT_EQ(marks.next(begin, end, mask), first) << int(mask) << " [" << begin << ", " << end << ")";
+                ASSERT_EQ(marks.previous(begin, end, mask), last) << int(mask) << " [" << begin << ", " << end << ")";
+            }
+}
+
 TEST(ScanMarks, AgreeWithTheListsOnChosenSentences) {
     for (std::string_view text : {
              "全镇完成营业额1.2亿元，比上年增长8.3%；其中，农业占12%。",

@@ -134,12 +134,12 @@ inline constexpr std::size_t round_mentions = 16384;
 
 // Where a round that starts at `from` and has read mentions up to `scanned` ends: after the last
 // sentence mark (sentence_end's) before `scanned`, or at `scanned` when the sentence goes on.
-inline std::size_t round_end(std::string_view norm, std::size_t from, std::size_t scanned) {
-    for (std::size_t p = scanned; p > from; --p) {
-        std::string_view const before = norm.substr(0, p);
-        for (std::string_view m : sentence_marks)
-            if (before.size() - from >= m.size() && before.ends_with(m)) return p;
-    }
+inline std::size_t round_end(std::string_view norm, scan_marks const& marks, std::size_t from, std::size_t scanned) {
+    // Backwards over the marks, eight bytes a load: a line with no sentence mark in it (numbers
+    // and units only) is passed over in one look, where asking each byte was a round's length
+    // times the marks.
+    for (std::size_t at = scanned; (at = marks.previous(from, at, scan_mark::sentence_end)) != std::string_view::npos;)
+        if (std::size_t const end = at + utf8_step(norm.substr(at)); end <= scanned) return end;
     return scanned;
 }
 
@@ -166,7 +166,7 @@ void extract_piece(normalized_text const& piece, rule_set const& rules, lexicon 
         found_errors.clear();
         std::size_t const scanned =
             zhquant::detail::scan_mentions(text, words.units, mentions, found_errors, from, round_mentions);
-        std::size_t const to = scanned < text.size() ? round_end(text, from, scanned) : text.size();
+        std::size_t const to = scanned < text.size() ? round_end(text, state.marks(), from, scanned) : text.size();
         // What lies past the round's end is read again by the next round.
         while (!mentions.empty() && mentions.back().start >= to) mentions.pop_back();
         std::erase_if(found_errors, [to](error const& e) { return e.offset >= to; });

@@ -122,6 +122,22 @@ public:
         return at;
     }
 
+    // The last byte in [begin, end) with one of `mask`'s marks, or npos.
+    std::size_t previous(std::size_t begin, std::size_t end, std::uint8_t mask) const {
+        std::uint8_t const* const m = marks_.data();
+        if constexpr (std::endian::native == std::endian::little) {
+            std::uint64_t const wanted = mask * std::uint64_t{0x0101010101010101};
+            for (; end >= begin + 8; end -= 8) {
+                std::uint64_t word;
+                std::memcpy(&word, m + end - 8, 8);
+                if (std::uint64_t const hit = word & wanted) return end - 1 - static_cast<std::size_t>(std::countl_zero(hit)) / 8;
+            }
+        }
+        while (end > begin)
+            if (m[--end] & mask) return end;
+        return std::string_view::npos;
+    }
+
     // Whether a stop word (stop_word) starts at `at` and ends by `limit`.  The marks tell where one
     // may start (its first character); whether one does is looked up when first asked.
     bool stop_word_fits(std::size_t at, std::size_t limit) {
