@@ -25,6 +25,7 @@ namespace fs = std::filesystem;
 using namespace zhquant::rules::dsl;
 namespace x3 = boost::spirit::x3;
 using zhquant::rules::rule_needs;
+using zhquant::rules::start_need;
 using zhquant::rules::word_need;
 using zhquant::rules::detail::needs_of;
 
@@ -60,24 +61,48 @@ TEST(RuleNeeds, AreWhatEveryMatchOfTheExpressionReads) {
     for (auto const& c : cases) EXPECT_EQ(c.found.all_of, c.expected) << c.expression;
 }
 
-TEST(RuleNeeds, SayWhetherAMatchStartsWithAMention) {
-    struct first_case {
+start_need starts(bool mention, std::vector<std::string> w = {}, bool verb = false, bool direction_word = false) {
+    start_need s;
+    s.anything = false;
+    s.mention = mention;
+    s.words = std::move(w);
+    s.verb = verb;
+    s.direction_word = direction_word;
+    return s;
+}
+
+TEST(RuleNeeds, SayWhatAMatchStartsWith) {
+    struct starts_case {
         char const* expression;
-        bool mention_first;
-        bool expected;
+        start_need found;
+        start_need expected;
     };
-    first_case const cases[] = {
-        {"amount(scope) >> indicator", needs_of(x3::as_parser(amount("scope") >> indicator)).mention_first, true},
-        {"period | amount", needs_of(x3::as_parser(period | amount)).mention_first, true},
+    start_need const anything{};
+    starts_case const cases[] = {
+        {"amount(scope) >> indicator", needs_of(x3::as_parser(amount("scope") >> indicator)).starts, starts(true)},
+        {"period | amount", needs_of(x3::as_parser(period | amount)).starts, starts(true)},
         {"guard[amount >> indicator] >> lit(分别)",
-         needs_of(x3::as_parser(guard[amount >> indicator] >> x3::lit("分别"))).mention_first, true},
-        {"list_of(amount)", needs_of(list_of(amount)).mention_first, true},
-        {"-period >> amount", needs_of(x3::as_parser(-period >> amount)).mention_first, false},
-        {"indicator >> amount", needs_of(x3::as_parser(indicator >> amount)).mention_first, false},
-        {"amount | indicator >> amount", needs_of(x3::as_parser(amount | indicator >> amount)).mention_first, false},
-        {"lit(占) >> percent", needs_of(x3::as_parser(x3::lit("占") >> percent)).mention_first, false},
+         needs_of(x3::as_parser(guard[amount >> indicator] >> x3::lit("分别"))).starts, starts(true)},
+        {"list_of(amount)", needs_of(list_of(amount)).starts, starts(true)},
+        {"-period >> amount", needs_of(x3::as_parser(-period >> amount)).starts, starts(true)},
+        {"-(lit(截至) | lit(截止)) >> period", needs_of(x3::as_parser(-(x3::lit("截至") | x3::lit("截止")) >> period)).starts,
+         starts(true, {"截至", "截止"})},
+        {"-verb >> !one_of(一) >> amount >> indicator",
+         needs_of(x3::as_parser(-verb >> !one_of("一") >> amount >> indicator)).starts, starts(true, {}, true)},
+        {"*lit(a) >> &lit(b) >> lit(c)", needs_of(x3::as_parser(*x3::lit("a") >> &x3::lit("b") >> x3::lit("c"))).starts,
+         starts(false, {"a", "c"})},
+        {"change", needs_of(change).starts, [] {
+             start_need s = starts(false, {}, false, true);
+             s.basis = true;
+             s.words = {"分别"};
+             return s;
+         }()},
+        {"indicator >> amount", needs_of(x3::as_parser(indicator >> amount)).starts, anything},
+        {"-period >> indicator >> amount", needs_of(x3::as_parser(-period >> indicator >> amount)).starts, anything},
+        {"amount | indicator >> amount", needs_of(x3::as_parser(amount | indicator >> amount)).starts, anything},
+        {"lit(占) >> percent", needs_of(x3::as_parser(x3::lit("占") >> percent)).starts, starts(false, {"占"})},
     };
-    for (auto const& c : cases) EXPECT_EQ(c.mention_first, c.expected) << c.expression;
+    for (auto const& c : cases) EXPECT_EQ(c.found, c.expected) << c.expression;
 }
 
 // one_of reads what the alternatives of its words read: the first word that matches, in order.

@@ -88,7 +88,8 @@ void drive(std::string_view norm, std::size_t from, rule_set const& rules, match
             for (std::size_t k = 0; k < rules.rules().size(); ++k) {
                 rule const& r = rules.rules()[k];
                 if constexpr (!Watch::every_attempt)
-                    if ((r.needs.mention_first && !state.mention_at(at)) || !finder.met(k, at, sentence_end)) continue;
+                    if (!detail::may_start_here(r.needs.starts, state, at, sentence_end) || !finder.met(k, at, sentence_end))
+                        continue;
                 state.journal.clear();
                 char const* first = norm.data() + at;
                 bool const parsed = r.parse(state, first, norm.data() + sentence_end);

@@ -7,7 +7,7 @@
 //     // n.all_of: {"、", "和"} (name_list), {"分别"}, a direction word ([up], [down], [flat])
 //     auto const none = zhquant::rules::detail::needs_of(x3::as_parser(-period >> indicator >> amount));
 //     // none.all_of is empty: a mention is all it needs, and the driver knows where those are;
-//     // needs_of(x3::as_parser(amount >> indicator)).mention_first: one starts where it starts
+//     // needs_of(x3::as_parser(-verb >> amount >> indicator)).starts: a verb or a mention
 //
 // A need is a superset: a rule whose need is met may still fail, and a primitive this header
 // does not know needs nothing.  Of `a | b` only what both branches need is kept (or, when they
@@ -35,10 +35,23 @@ struct word_need {
     friend bool operator==(word_need const&, word_need const&) = default;
 };
 
-// Every need of a rule, each to be met.
+// What a match may start with: a mention, a word the rule spells out, a word of the lexicon's
+// verbs, bases or up, down and flat lists; or anything (a rule that may start with text).
+struct start_need {
+    bool anything = true;
+    bool mention = false;
+    std::vector<std::string> words;
+    bool verb = false;
+    bool basis = false;
+    bool direction_word = false;
+    friend bool operator==(start_need const&, start_need const&) = default;
+};
+
+// Every need of a rule, each to be met, and what it starts with.
 struct rule_needs {
     std::vector<word_need> all_of;
-    bool mention_first = false;  // a match starts with a mention (scoped_figure: amount("scope") >> ...)
+    start_need starts{};
+    bool may_be_empty = true;  // the expression may match nothing (-a, *a, !a): what follows may start it
 };
 
 namespace detail {
@@ -46,16 +59,37 @@ namespace detail {
 // The words that separate the items of list_of.
 inline constexpr std::string_view list_separators[] = {"、", "和", "及", "以及"};
 
-// The needs of `a >> b`: a's and b's; what a match starts with, a's.
+// A match starts with one of the things either may start with.
+inline start_need either_start(start_need a, start_need const& b) {
+    if (a.anything || b.anything) return {};
+    a.mention = a.mention || b.mention;
+    for (auto const& w : b.words)
+        if (std::find(a.words.begin(), a.words.end(), w) == a.words.end()) a.words.push_back(w);
+    a.verb = a.verb || b.verb;
+    a.basis = a.basis || b.basis;
+    a.direction_word = a.direction_word || b.direction_word;
+    return a;
+}
+
+inline constexpr start_need starts_with_nothing() {
+    start_need none;
+    none.anything = false;
+    return none;
+}
+
+// The needs of `a >> b`: a's and b's; it starts as a does, or as b does where a may be empty.
 inline rule_needs both(rule_needs a, rule_needs b) {
     for (auto& n : b.all_of)
         if (std::find(a.all_of.begin(), a.all_of.end(), n) == a.all_of.end()) a.all_of.push_back(std::move(n));
+    if (a.may_be_empty) a.starts = either_start(std::move(a.starts), b.starts);
+    a.may_be_empty = a.may_be_empty && b.may_be_empty;
     return a;
 }
 
 inline rule_needs either(rule_needs const& a, rule_needs const& b) {
     rule_needs shared;
-    shared.mention_first = a.mention_first && b.mention_first;
+    shared.starts = either_start(a.starts, b.starts);
+    shared.may_be_empty = a.may_be_empty || b.may_be_empty;
     if (a.all_of.empty() || b.all_of.empty()) return shared;
     for (auto const& n : a.all_of)
         if (std::find(b.all_of.begin(), b.all_of.end(), n) != b.all_of.end()) shared.all_of.push_back(n);
@@ -67,6 +101,13 @@ inline rule_needs either(rule_needs const& a, rule_needs const& b) {
     shared.all_of.push_back(std::move(one));
     return shared;
 }
+
+// What a parser that reads no text of its own and needs nothing starts like: -a, *a (where `a`
+// does, or as what follows), !a (as what follows).
+inline rule_needs optional_part(start_need starts) { return {{}, std::move(starts), true}; }
+
+// A parser that reads something: what it needs, what it starts with.
+inline rule_needs reads(std::vector<word_need> all_of, start_need starts) { return {std::move(all_of), std::move(starts), false}; }
 
 // needs_of_parser<P>::of(p): a class template, so that each kind of parser's answer is found
 // wherever its specialization is declared, unlike overloads that a template only sees if
@@ -97,13 +138,28 @@ struct needs_of_parser<x3::list<Left, Right>> {  // a % b: one a at least
 };
 
 template <class Subject>
+struct needs_of_parser<x3::optional<Subject>> {
+    static rule_needs of(x3::optional<Subject> const& p) { return optional_part(needs_of(p.subject).starts); }
+};
+
+template <class Subject>
+struct needs_of_parser<x3::kleene<Subject>> {
+    static rule_needs of(x3::kleene<Subject> const& p) { return optional_part(needs_of(p.subject).starts); }
+};
+
+template <class Subject>
+struct needs_of_parser<x3::not_predicate<Subject>> {
+    static rule_needs of(x3::not_predicate<Subject> const&) { return optional_part(starts_with_nothing()); }
+};
+
+template <class Subject>
 struct needs_of_parser<x3::plus<Subject>> {
     static rule_needs of(x3::plus<Subject> const& p) { return needs_of(p.subject); }
 };
 
 template <class Subject>
-struct needs_of_parser<x3::and_predicate<Subject>> {
-    static rule_needs of(x3::and_predicate<Subject> const& p) { return needs_of(p.subject); }
+struct needs_of_parser<x3::and_predicate<Subject>> {  // &a >> b: a's needs, and a match starts as b does
+    static rule_needs of(x3::and_predicate<Subject> const& p) { return {needs_of(p.subject).all_of, starts_with_nothing(), true}; }
 };
 
 template <class Subject>
@@ -126,7 +182,11 @@ struct needs_of_parser<list_parser<Subject>> {  // two items and a separator bet
 template <class String, class Encoding, class Attribute>
 struct needs_of_parser<x3::literal_string<String, Encoding, Attribute>> {
     static rule_needs of(x3::literal_string<String, Encoding, Attribute> const& p) {
-        return {{word_need{{std::string(std::string_view(p.str))}, false}}};
+        std::string word(std::string_view(p.str));
+        if (word.empty()) return optional_part(starts_with_nothing());
+        start_need starts = starts_with_nothing();
+        starts.words.push_back(word);
+        return reads({word_need{{std::move(word)}, false}}, std::move(starts));
     }
 };
 
@@ -135,24 +195,59 @@ struct needs_of_parser<one_of_parser<N>> {
     static rule_needs of(one_of_parser<N> const& p) {
         word_need need;
         for (std::string_view w : p.words) need.words.emplace_back(w);
-        return {{std::move(need)}};
+        start_need starts = starts_with_nothing();
+        starts.words = need.words;
+        return reads({std::move(need)}, std::move(starts));
     }
 };
 
 template <>
 struct needs_of_parser<mention_parser> {
-    static rule_needs of(mention_parser const&) { return {{}, true}; }
+    static rule_needs of(mention_parser const&) {
+        start_need starts = starts_with_nothing();
+        starts.mention = true;
+        return reads({}, std::move(starts));
+    }
+};
+
+template <>
+struct needs_of_parser<word_parser> {
+    static rule_needs of(word_parser const& p) {
+        start_need starts = starts_with_nothing();
+        (p.which == word_parser::list::verbs ? starts.verb : starts.basis) = true;
+        return reads({}, std::move(starts));
+    }
 };
 
 template <>
 struct needs_of_parser<direction_parser> {
-    static rule_needs of(direction_parser const&) { return {{word_need{{}, true}}}; }
+    static rule_needs of(direction_parser const&) {
+        start_need starts = starts_with_nothing();
+        starts.direction_word = true;
+        return reads({word_need{{}, true}}, std::move(starts));
+    }
+};
+
+template <>
+struct needs_of_parser<text_parser> {  // text: it may start with anything
+    static rule_needs of(text_parser const&) { return reads({}, {}); }
 };
 
 template <>
 struct needs_of_parser<name_list_parser> {  // names joined by 、 or 和
-    static rule_needs of(name_list_parser const&) { return {{word_need{{"、", "和"}, false}}}; }
+    static rule_needs of(name_list_parser const&) { return reads({word_need{{"、", "和"}, false}}, {}); }
 };
+
+// Whether text[at, end) starts as `s` says a match may (the mentions are the state's).
+inline bool may_start_here(start_need const& s, match_state& st, std::size_t at, std::size_t end) {
+    if (s.anything || (s.mention && st.mention_at(at))) return true;
+    std::string_view const rest = st.text.substr(at, end - at);
+    for (std::string const& w : s.words)
+        if (rest.starts_with(w)) return true;
+    lexicon const& words = *st.words;
+    return (s.verb && words.verbs.match(rest)) || (s.basis && words.bases.match(rest)) ||
+           (s.direction_word && (words.up.match(rest) || words.down.match(rest) || words.flat.match(rest)));
+}
 
 // Where the first `word` at or after `from` in `text` starts, or npos: memchr for its last byte,
 // which in Chinese text (a continuation byte, one of 64) stops far less often than its first.
