@@ -1,6 +1,7 @@
 // What any match of a rule must read, worked out from its X3 expression: words that it spells
-// out (x3::lit, one_of), the separator of a list, a change's direction word.  The driver tries a rule
-// only where the rest of the sentence holds them, instead of parsing it everywhere to fail.
+// out (x3::lit, one_of), the separator of a list, a change's direction word; and what it may
+// start with (a mention, such a word, or text).  The driver tries a rule only where the sentence
+// starts as it may and its rest holds what it must read, instead of parsing everywhere to fail.
 //
 //     using namespace zhquant::rules::dsl;
 //     auto const n = zhquant::rules::detail::needs_of(x3::as_parser(name_list >> x3::lit("分别") >> direction_word));
@@ -86,6 +87,8 @@ inline rule_needs both(rule_needs a, rule_needs b) {
     return a;
 }
 
+// The needs of `a | b`: what both need (or one need of each, either will do); it starts as
+// either does.
 inline rule_needs either(rule_needs const& a, rule_needs const& b) {
     rule_needs shared;
     shared.starts = either_start(a.starts, b.starts);
