@@ -455,22 +455,13 @@ struct one_of_parser : primitive<one_of_parser<N>> {
         if (first == last) return false;
         auto const b = static_cast<unsigned char>(*first);
         if (!(first_bytes[b / 64] >> (b % 64) & 1)) return false;
-        std::size_t const left = static_cast<std::size_t>(last - first);
+        std::string_view const rest(first, static_cast<std::size_t>(last - first));
         for (std::string_view word : words)
-            if (starts(first, left, word)) {
+            if (detail::starts_with_word(rest, word)) {
                 first += static_cast<std::ptrdiff_t>(word.size());
                 return true;
             }
         return false;
-    }
-
-private:
-    // Byte by byte: the words are a character or two, where starts_with called memcmp.
-    static bool starts(char const* p, std::size_t left, std::string_view word) {
-        if (left < word.size()) return false;
-        for (std::size_t i = 0; i < word.size(); ++i)
-            if (p[i] != word[i]) return false;
-        return true;
     }
 };
 
@@ -543,7 +534,7 @@ struct list_parser : x3::unary_parser<Subject, list_parser<Subject>> {
             std::string_view const rest(first, static_cast<std::size_t>(last - first));
             std::size_t sep = 0;
             for (std::string_view s : {"、", "和", "及", "以及"})
-                if (rest.substr(0, s.size()) == s) sep = s.size();
+                if (detail::starts_with_word(rest, s)) sep = s.size();
             if (!sep) break;
             first += static_cast<std::ptrdiff_t>(sep);
             if (!item(first, last, context, rcontext)) {

@@ -47,6 +47,17 @@
 
 namespace zhquant::rules {
 
+namespace detail {
+// Whether `text` starts with `word`, byte by byte: the words of the rules and the lexicons are a
+// few characters, where comparing the views called memcmp for each.
+constexpr bool starts_with_word(std::string_view text, std::string_view word) {
+    if (text.size() < word.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i)
+        if (text[i] != word[i]) return false;
+    return true;
+}
+}  // namespace detail
+
 // Words kept longest first, so that the first match at a position is the longest.  match() is on
 // the hot path of every rule (an indicator checks it at each character): the words are indexed by
 // their first character, so a character no word starts with costs one lookup in a small table.
@@ -90,7 +101,7 @@ public:
         if (text.empty() || !may_start(first_code_point(text))) return 0;
         std::size_t shortest = 0;
         for (std::uint32_t i : buckets_[bucket_of(text)])  // longest first: the last match is the shortest
-            if (std::string const& w = words_[i]; text.substr(0, w.size()) == w) shortest = w.size();
+            if (std::string const& w = words_[i]; detail::starts_with_word(text, w)) shortest = w.size();
         return shortest;
     }
 
@@ -99,7 +110,7 @@ public:
         if (text.empty()) return 0;
         for (std::uint32_t i : suffix_buckets_[suffix_bucket_of(text)]) {
             std::string const& w = words_[i];
-            if (text.size() >= w.size() && text.substr(text.size() - w.size()) == w) return w.size();
+            if (text.size() >= w.size() && detail::starts_with_word(text.substr(text.size() - w.size()), w)) return w.size();
         }
         return 0;
     }
@@ -143,7 +154,7 @@ private:
     ZHQUANT_NOINLINE std::size_t match_in_bucket(std::string_view text) const {
         for (std::uint32_t i : buckets_[bucket_of(text)]) {
             std::string const& w = words_[i];
-            if (text.substr(0, w.size()) == w) return w.size();
+            if (detail::starts_with_word(text, w)) return w.size();
         }
         return 0;
     }
