@@ -86,7 +86,9 @@ public:
         reindex();
     }
 
-    bool contains(std::string_view word) const { return known_.find(word) != known_.end(); }
+    // Asked of every item of a list: the index of first characters turns most away before any
+    // hashing, and a word that is a whole word of the list is the longest it starts with.
+    bool contains(std::string_view word) const { return !word.empty() && match(word) == word.size(); }
 
     // The longest word that `text` starts with, or 0.  Asked at every character of an indicator:
     // the test of the first character is small enough to be inlined where it is asked, the
