@@ -379,7 +379,7 @@ struct text_parser : primitive<text_parser> {
         // “ or (: punctuation names nothing; GDP and CPI do.
         if (!detail::has_han(read) && !detail::has_letter(read)) return st.missed(begin, field, "text with a word in it");
         // A label names a further value (面积); an item of a list is never one.
-        if (field == "label" && !st.words->labels.contains(read))
+        if (detail::same_word(field, "label") && !st.words->labels.contains(read))
             return st.missed(begin, field, "a label of the lexicon's [labels]");
         if (stop_at_list && !label_bytes && st.words->labels.contains(read))
             return st.missed(begin, field, "an item name that is not a label");

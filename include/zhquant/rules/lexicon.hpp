@@ -56,6 +56,8 @@ constexpr bool starts_with_word(std::string_view text, std::string_view word) {
         if (text[i] != word[i]) return false;
     return true;
 }
+
+constexpr bool same_word(std::string_view a, std::string_view b) { return a.size() == b.size() && starts_with_word(a, b); }
 }  // namespace detail
 
 // Words kept longest first, so that the first match at a position is the longest.  match() is on

@@ -261,7 +261,7 @@ inline std::size_t find_word(std::string_view text, std::string_view word, std::
         void const* const hit = std::memchr(text.data() + p, word.back(), text.size() - p);
         if (!hit) break;
         std::size_t const last = static_cast<std::size_t>(static_cast<char const*>(hit) - text.data());
-        if (text.compare(last + 1 - n, n, word) == 0) return last + 1 - n;
+        if (starts_with_word(text.substr(last + 1 - n), word)) return last + 1 - n;
         p = last + 1;
     }
     return std::string_view::npos;

@@ -89,28 +89,28 @@ inline void add_field(zhquant::record& r, journal_entry const& e, std::vector<me
             a.change_has_direction = false;
         }
     };
-    if (f == "indicator") {
+    if (detail::same_word(f, "indicator")) {
         r.indicator += e.text;
-    } else if (f == "verb") {
+    } else if (detail::same_word(f, "verb")) {
         r.verb = e.text;
-    } else if (f == "label") {
+    } else if (detail::same_word(f, "label")) {
         a.label = e.text;
-    } else if (f == "period" && !r.period) {
+    } else if (detail::same_word(f, "period") && !r.period) {
         r.period = e.mention;
-    } else if (f == "share") {
+    } else if (detail::same_word(f, "share")) {
         r.share = e.mention;
-    } else if (f == "share.of") {
+    } else if (detail::same_word(f, "share.of")) {
         std::string of(e.text);
         if (of.size() >= 3 && of.compare(of.size() - 3, 3, "的") == 0) of.resize(of.size() - 3);
         r.share_of = of;
-    } else if (f == "change.basis") {
+    } else if (detail::same_word(f, "change.basis")) {
         open_change(false, false);
         r.changes.back().basis = e.text;
-    } else if (f == "change.direction") {
+    } else if (detail::same_word(f, "change.direction")) {
         open_change(true, false);
         r.changes.back().direction = e.dir;
         a.change_has_direction = true;
-    } else if (f == "change.value") {
+    } else if (detail::same_word(f, "change.value")) {
         open_change(false, true);
         r.changes.back().value = e.mention;
     } else if (e.mention) {
