@@ -241,15 +241,20 @@ struct needs_of_parser<name_list_parser> {  // names joined by 、 or 和
     static rule_needs of(name_list_parser const&) { return reads({word_need{{"、", "和"}, false}}, {}); }
 };
 
+// Whether `text` starts with a word of the lexicon's up, down or flat lists (direction_parser's).
+inline bool starts_direction_word(std::string_view text, lexicon const& words) {
+    return words.up.match(text) || words.down.match(text) || words.flat.match(text);
+}
+
 // Whether text[at, end) starts as `s` says a match may (the mentions are the state's).
 inline bool may_start_here(start_need const& s, match_state& st, std::size_t at, std::size_t end) {
     if (s.anything || (s.mention && st.mention_at(at))) return true;
     std::string_view const rest = st.text.substr(at, end - at);
     for (std::string const& w : s.words)
-        if (rest.starts_with(w)) return true;
+        if (starts_with_word(rest, w)) return true;
     lexicon const& words = *st.words;
     return (s.verb && words.verbs.match(rest)) || (s.basis && words.bases.match(rest)) ||
-           (s.direction_word && (words.up.match(rest) || words.down.match(rest) || words.flat.match(rest)));
+           (s.direction_word && starts_direction_word(rest, words));
 }
 
 // Where the first `word` at or after `from` in `text` starts, or npos: memchr for its last byte,
@@ -334,8 +339,7 @@ private:
         direction_from_ = at;
         for (std::size_t p = at; (p = marks_->next(p, text_.size(), scan_mark::stop_word)) < text_.size();
              p += utf8_step(text_.substr(p))) {
-            std::string_view const rest = text_.substr(p);
-            if (words_->up.match(rest) || words_->down.match(rest) || words_->flat.match(rest)) return direction_at_ = p;
+            if (starts_direction_word(text_.substr(p), *words_)) return direction_at_ = p;
         }
         return direction_at_ = text_.size() + 1;
     }

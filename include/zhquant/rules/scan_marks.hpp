@@ -73,15 +73,6 @@ inline std::size_t stop_word(std::string_view s, lexicon const& words) {
     return 0;
 }
 
-constexpr char32_t code_point_of(std::string_view c) {
-    auto const b0 = static_cast<unsigned char>(c[0]);
-    if (c.size() == 3)
-        return (char32_t(b0 & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(c[1]) & 0x3F) << 6) |
-               char32_t(static_cast<unsigned char>(c[2]) & 0x3F);
-    if (c.size() == 2) return (char32_t(b0 & 0x1F) << 6) | char32_t(static_cast<unsigned char>(c[1]) & 0x3F);
-    return b0;
-}
-
 class scan_marks {
 public:
     // Marks `text`'s characters for the words of `words`.
@@ -194,7 +185,7 @@ private:
             table_[i].marks |= mark;
         };
         auto const add_characters = [&](auto const& characters, std::uint8_t mark) {
-            for (std::string_view c : characters) add(code_point_of(c), mark);
+            for (std::string_view c : characters) add(word_list::first_code_point(c), mark);
         };
         add_characters(text_ends, scan_mark::ends_text);
         add_characters(item_ends, scan_mark::ends_item);
