@@ -129,6 +129,23 @@ TEST(Decimal, ParsesToCanonicalText) {
     }
 }
 
+// Texts of at most 19 characters are read in 64 bits, longer ones in 128: a leading zero moves a
+// text from the one way to the other and must change nothing.
+TEST(Decimal, ShortAndLongTextsAgree) {
+    char const* const cases[] = {
+        "9999999999999999999", "1000000000000000000", "-999999999999999999", "0.00000000000000001",
+        "123456789.123456789", "-12345678.900000000", "36923", "8.3", "0.000500", "100", "-0.0", "0",
+        "5.", ".", "1.2.3", "-.5", ".5", "18446744073709551615"};
+    for (std::string_view text : cases) {
+        SCOPED_TRACE(text);
+        bool const negative = text.starts_with('-');
+        std::string const longer = std::string(negative ? "-" : "") + std::string(21, '0') + std::string(text.substr(negative));
+        EXPECT_EQ(shown(decimal::parse(text)), shown(decimal::parse(longer)));
+    }
+    EXPECT_EQ(shown(decimal::parse("9999999999999999999")), "9999999999999999999");
+    EXPECT_EQ(decimal::parse("1000000000000000000")->exponent(), 18);
+}
+
 TEST(Decimal, IsNormalized) {
     struct case_ {
         char const* input;

@@ -477,4 +477,39 @@ TEST(NumberStyles, ErrorsSayWhere) {
     EXPECT_EQ(none.error().message, "expected a number, found '元'");
 }
 
+// first_word_of compares only the words of the text's group (word_list): it must find what a walk
+// over the whole list in order finds, for every word of every list followed by any character,
+// and for a few texts that begin no word.
+template <class Entry, std::size_t N>
+void expect_first_word_as_listed(zhquant::grammar::detail::word_list<Entry, N> const& list) {
+    using zhquant::grammar::detail::word_of;
+    std::vector<std::string> texts = {"", "x", "元", "万元", "人民", "36923"};
+    for (auto const& e : list)
+        for (std::string_view after : {"", "x", "民", "度"}) texts.push_back(std::string(word_of(e).text) + std::string(after));
+    for (auto const& text : texts) {
+        SCOPED_TRACE(text);
+        std::uint32_t const head = zhquant::grammar::detail::listed_word::head_of(text);
+        Entry const* walked = nullptr;
+        for (auto const& e : list)
+            if (word_of(e).begins(text, head)) {
+                walked = &e;
+                break;
+            }
+        EXPECT_EQ(zhquant::grammar::detail::first_word_of(text, list), walked);
+    }
+}
+
+TEST(WordLists, FirstWordIsTheFirstListed) {
+    namespace d = zhquant::grammar::detail;
+    expect_first_word_as_listed(d::qualifiers_before);
+    expect_first_word_as_listed(d::qualifiers_after);
+    expect_first_word_as_listed(d::linking_verbs);
+    expect_first_word_as_listed(d::unit_lookalikes);
+    expect_first_word_as_listed(d::range_separators);
+    expect_first_word_as_listed(d::minus_signs);
+    // Longer words come first where one begins another: 超过 is found, not 超.
+    EXPECT_EQ(d::first_word_of("超过5", d::qualifiers_before)->word.text, "超过");
+    EXPECT_EQ(d::first_word_of("超5", d::qualifiers_before)->word.text, "超");
+}
+
 }  // namespace

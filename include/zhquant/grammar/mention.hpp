@@ -102,16 +102,31 @@ constexpr unsigned first_character_bit(std::uint32_t head) noexcept {
 // A list of words (listed_word or qualifier_word) with a filter of their first characters: a list
 // is tried at many places where none of its words begins, and one bit then says so where the
 // loop compared every word (39 of them for unit_lookalikes).
+//
+// Where a text passes the filter, only the words in its bit's group of 16 bits are compared: the
+// text after a number of people (人) or households (户) begins like 人民 or 户籍, and was compared
+// with every word of the list.
 template <class Entry, std::size_t N>
 struct word_list {
+    static_assert(N < 256, "a group's entries are numbered in a byte");
+    static constexpr unsigned groups = 64;
+
     std::array<Entry, N> words;
     std::array<std::uint64_t, 16> first_characters{};
+    std::array<std::uint8_t, groups + 1> group_begin{};  // into by_group, for bit / 16
+    std::array<std::uint8_t, N> by_group{};              // indices into words, in order within a group
 
     constexpr explicit word_list(std::array<Entry, N> const& entries) noexcept : words(entries) {
+        std::array<unsigned, groups + 1> count{};
         for (auto const& e : words) {
             unsigned const bit = first_character_bit(word_of(e).head);
             first_characters[bit / 64] |= std::uint64_t{1} << (bit % 64);
+            ++count[bit / 16 + 1];
         }
+        for (unsigned g = 0; g < groups; ++g) count[g + 1] += count[g];
+        for (unsigned g = 0; g <= groups; ++g) group_begin[g] = static_cast<std::uint8_t>(count[g]);
+        for (std::size_t i = 0; i < N; ++i)
+            by_group[count[first_character_bit(word_of(words[i]).head) / 16]++] = static_cast<std::uint8_t>(i);
     }
     constexpr auto begin() const noexcept { return words.begin(); }
     constexpr auto end() const noexcept { return words.end(); }
@@ -121,13 +136,15 @@ struct word_list {
     }
 };
 
-// The first entry of `words` whose word begins `text`, or null.
+// The first entry of `words` whose word begins `text`, or null.  (Words of other first
+// characters cannot begin it, so the first in its group is the first in the list.)
 template <class Entry, std::size_t N>
 constexpr Entry const* first_word_of(std::string_view text, word_list<Entry, N> const& words) noexcept {
     std::uint32_t const h = listed_word::head_of(text);
-    if (!words.may_begin(h)) return nullptr;
-    for (auto const& w : words)
-        if (word_of(w).begins(text, h)) return &w;
+    unsigned const bit = first_character_bit(h);
+    if (!(words.first_characters[bit / 64] >> (bit % 64) & 1)) return nullptr;
+    for (unsigned i = words.group_begin[bit / 16]; i < words.group_begin[bit / 16 + 1]; ++i)
+        if (Entry const& w = words.words[words.by_group[i]]; word_of(w).begins(text, h)) return &w;
     return nullptr;
 }
 

@@ -179,21 +179,24 @@ public:
         std::size_t const k = static_cast<std::size_t>(at - entries_.begin());
         bool const inside =
             k > 0 && original < original_end_ && (k == entries_.size() || entries_[k].original != original);
-        front.entries_.assign(entries_.begin(), entries_.begin() + static_cast<std::ptrdiff_t>(k));
+        // The front is most of the map: it takes the buffer, and the few entries after the cut go
+        // to a new one as big, so that the map neither copies its front nor regrows entry by
+        // entry for the next piece.
+        front.entries_.swap(entries_);
+        entries_.reserve(front.entries_.capacity());
+        if (inside) {
+            assert(front.entries_[k - 1].copied());
+            assert(normalized - front.entries_[k - 1].normalized() == original - front.entries_[k - 1].original);
+            entries_.push_back(entry::make(original, 0, true));
+        }
+        for (std::size_t i = k; i < front.entries_.size(); ++i) {
+            entry const e = front.entries_[i];
+            assert(e.normalized() >= normalized);
+            entries_.push_back(entry::make(e.original, e.normalized() - normalized, e.copied()));
+        }
+        front.entries_.resize(k);
         front.original_end_ = original;
         front.size_ = normalized;
-        std::vector<entry> rest;
-        rest.reserve(entries_.size() - k + 1);
-        if (inside) {
-            assert(entries_[k - 1].copied());
-            assert(normalized - entries_[k - 1].normalized() == original - entries_[k - 1].original);
-            rest.push_back(entry::make(original, 0, true));
-        }
-        for (std::size_t i = k; i < entries_.size(); ++i) {
-            assert(entries_[i].normalized() >= normalized);
-            rest.push_back(entry::make(entries_[i].original, entries_[i].normalized() - normalized, entries_[i].copied()));
-        }
-        entries_ = std::move(rest);
         original_begin_ = original;
         size_ -= normalized;
         return front;
