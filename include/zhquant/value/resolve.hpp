@@ -36,10 +36,13 @@ inline std::string const& overflow_message() {
 
 // Digits read place by place: "1,234.5", "３６９", "二〇二四", "零五".
 inline std::optional<decimal> positional_value(std::string_view text) {
-    // Most numbers are plain ASCII digits: read them in place, without a copy.
+    // Most numbers are plain ASCII digits: read them in place, without a copy.  A text that
+    // begins with a digit and parses holds nothing but digits and a point.
+    if (!text.empty() && text.front() >= '0' && text.front() <= '9')
+        if (auto const value = decimal::parse(text)) return value;
     if (!text.empty() && text.front() != '.' &&
         text.find_first_not_of("0123456789.") == std::string_view::npos)
-        return decimal::parse(text);
+        return std::nullopt;  // what decimal::parse says of it: 1.2.3
     std::string ascii;
     ascii.reserve(text.size());
     char const* p = text.data();
