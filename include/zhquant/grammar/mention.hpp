@@ -188,6 +188,8 @@ inline std::size_t match_separator(std::string_view text) {
 inline bool may_continue_number(char const* p, char const* end, numeral_parts const& whole) noexcept {
     static constexpr word_list continuations{std::array<listed_word, 5>{" ", "/", "分", "又", "／"}};
     static constexpr word_list yuan{std::array<listed_word, 3>{"元", "圆", "圓"}};
+    if (p == end) return false;
+    if (static_cast<unsigned char>(*p) < 0x80) return *p == ' ' || *p == '/';  // 1,234 or 36923, : the common case
     std::string_view const rest(p, static_cast<std::size_t>(end - p));
     if (first_word_of(rest, continuations)) return true;
     if (!first_word_of(rest, yuan)) return false;
@@ -217,7 +219,8 @@ inline constexpr word_list minus_signs{std::array<listed_word, 4>{"-", "－", "�
 // a report are a numeral alone (36923, 1.2万, 二十); for those the numeral scanner's answer is
 // the rule's, without the rule's attempts at a sign, a fraction or money.
 inline bool parse_number(char const*& q, char const* end, number_parts& out) {
-    if (!first_word_of(std::string_view(q, static_cast<std::size_t>(end - q)), minus_signs)) {
+    if ((q < end && zhquant::detail::is_ascii_digit(*q)) ||
+        !first_word_of(std::string_view(q, static_cast<std::size_t>(end - q)), minus_signs)) {
         char const* const e = scan_numeral(q, end, number_style::smart, out.whole);
         if (e && !may_continue_number(e, end, out.whole)) {
             q = e;
@@ -327,6 +330,7 @@ public:
         char const* q = number_at;
         if (!read_number(number_at, end, first, q)) return false;
         out.number_end = q;
+        if (first.shape == number_shape::plain && q < end && ends_at_punctuation(q, end)) return false;
 
         if (before == qualifier::exact && read_date(number_at, first, q, end, out)) {
             // 第一季度 is still the first quarter; 第 before any other number makes an ordinal.
@@ -360,6 +364,16 @@ private:
         out = std::move(shorter);
         q = q2;
         return true;
+    }
+
+    // Whether no mention goes on past a plain number at `q`: ASCII punctuation (1,1,1…, 30人,)
+    // continues no date, percent, range or amount, unless a unit begins with it.  (A space may
+    // be PDF spacing before %, and -, ~ and / begin ranges and rates.)
+    bool ends_at_punctuation(char const* q, char const* end) const noexcept {
+        auto const c = static_cast<unsigned char>(*q);
+        if (c >= 0x80 || c == '%' || c == ' ' || c == '-' || c == '~' || c == '/') return false;
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return false;
+        return !units_->longest_match(std::string_view(q, static_cast<std::size_t>(end - q)));
     }
 
     bool is_ordinal_position(char const* text_begin, char const* p) const {
