@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <iterator>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -323,6 +324,23 @@ TEST(Builtin, LongestMatchAgreesWithTryingEveryUnit) {
         }
     }
     EXPECT_GT(checked, 5000u);
+}
+
+// begins_some_name is the first character of some unit's name, for every code point that begins
+// one and for ASCII and a few that begin none.
+TEST(Builtin, BeginsSomeNameIsAFirstCharacter) {
+    auto const& units = unit_registry::builtin();
+    std::set<char32_t> firsts;
+    for (unit const& u : units.units()) {
+        auto const lead = zhquant::detail::unit_decode_utf8(u.name);
+        ASSERT_GT(lead.length, 0u) << u.name;
+        firsts.insert(lead.value);
+    }
+    for (char32_t c : firsts) EXPECT_TRUE(units.begins_some_name(c)) << std::uint32_t(c);
+    for (char32_t c = 0; c < 0x80; ++c) EXPECT_EQ(units.begins_some_name(c), firsts.count(c) == 1) << std::uint32_t(c);
+    for (char32_t c : {U'的', U'，', U'。', char32_t{0x1F600}}) EXPECT_EQ(units.begins_some_name(c), firsts.count(c) == 1);
+    EXPECT_TRUE(units.begins_some_name(U'元'));
+    EXPECT_FALSE(units.begins_some_name(U','));
 }
 
 zhquant::unit make_unit(std::string name, dimension d, std::optional<std::string_view> factor = {},

@@ -58,6 +58,10 @@ inline constexpr start_char_bits mention_start_chars = make_mention_start_chars(
 // Sequences that are not one- to three-byte UTF-8 are stepped over byte by byte.
 inline char const* skip_to_candidate(char const* p, char const* end, start_char_bits const& bits) noexcept {
     while (p < end) {
+        // ASCII (digits, commas, Latin letters) a byte a step, where the loads below would each
+        // find no three-byte character.
+        for (; p < end && static_cast<unsigned char>(*p) < 0x80; ++p)
+            if (bits[static_cast<unsigned char>(*p) / 64] >> (*p % 64) & 1) return p;
         for (; end - p >= 8; p += 6) {  // the common case first, two characters a load (utf8_word.hpp)
             std::uint64_t const pair = utf8_pair_word(p);
             if (!is_three_byte_pair(pair)) break;

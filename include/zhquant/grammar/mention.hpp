@@ -330,7 +330,7 @@ public:
         char const* q = number_at;
         if (!read_number(number_at, end, first, q)) return false;
         out.number_end = q;
-        if (first.shape == number_shape::plain && q < end && ends_at_punctuation(q, end)) return false;
+        if (first.shape == number_shape::plain && q < end && ends_at_punctuation(q)) return false;
 
         if (before == qualifier::exact && read_date(number_at, first, q, end, out)) {
             // 第一季度 is still the first quarter; 第 before any other number makes an ordinal.
@@ -369,11 +369,11 @@ private:
     // Whether no mention goes on past a plain number at `q`: ASCII punctuation (1,1,1…, 30人,)
     // continues no date, percent, range or amount, unless a unit begins with it.  (A space may
     // be PDF spacing before %, and -, ~ and / begin ranges and rates.)
-    bool ends_at_punctuation(char const* q, char const* end) const noexcept {
+    bool ends_at_punctuation(char const* q) const noexcept {
         auto const c = static_cast<unsigned char>(*q);
         if (c >= 0x80 || c == '%' || c == ' ' || c == '-' || c == '~' || c == '/') return false;
         if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return false;
-        return !units_->longest_match(std::string_view(q, static_cast<std::size_t>(end - q)));
+        return !units_->begins_some_name(c);
     }
 
     bool is_ordinal_position(char const* text_begin, char const* p) const {

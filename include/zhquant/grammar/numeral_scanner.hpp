@@ -60,9 +60,12 @@ inline numeral_lexeme lex_arabic(char const* p, char const* end) noexcept {
     char const* q = p;
     std::size_t len = 0;
     int int_digits = 0;
-    while (zhquant::detail::arabic_digit_at(q, end, len) >= 0) {
-        q += len;
-        ++int_digits;
+    for (; q < end && *q >= '0' && *q <= '9'; ++q) ++int_digits;  // ASCII, the common case
+    if (q < end && static_cast<unsigned char>(*q) >= 0x80) {      // full-width digits go on
+        while (zhquant::detail::arabic_digit_at(q, end, len) >= 0) {
+            q += len;
+            ++int_digits;
+        }
     }
     // A comma groups digits only as `d,ddd` with exactly three digits after it.
     auto group_at = [&](char const* at) -> char const* {

@@ -525,6 +525,20 @@ private:
             // (after a comma or a digit, most of a line is still ahead).
             bool back_to_fast = false;
             while ((flags & flag::copied) && k < start_limit && k + length <= end_limit && k + length < n) {
+                // A run of plain ASCII (digits, commas, Latin letters) a byte a step: each is taken
+                // as the steps below would, and leaves the last neither wide nor a sentence end.
+                // The run stops a byte short of the limits, so that the loop's test holds for the
+                // character it ends at.
+                if (length == 1 && (flags & flag::plain)) {
+                    std::size_t const stop = std::min({start_limit, end_limit, n - 1}) - 1;
+                    if (k < stop && plain_->plain_ascii(s[k + 1])) {
+                        do ++k;
+                        while (k < stop && plain_->plain_ascii(s[k + 1]));
+                        last_wide = false;
+                        sentence_end = false;
+                        flags = plain_->flags(static_cast<unsigned char>(s[k]));
+                    }
+                }
                 next = fast_flags(s, k + length, n, next_length);
                 if (!(next & flag::boundary)) break;
                 last_wide = (flags & flag::wide) != 0;

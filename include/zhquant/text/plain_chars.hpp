@@ -64,6 +64,12 @@ public:
         return is_three_byte(word) && three_byte_bit(word, plain_three_byte_.data());
     }
 
+    // Whether the byte is a plain ASCII character (no sentence end, closing mark or space).
+    ZHQUANT_ALWAYS_INLINE bool plain_ascii(char byte) const noexcept {
+        auto const b = static_cast<unsigned char>(byte);
+        return b < 0x80 && (ascii_[b] & plain) != 0;
+    }
+
     // What the table would hold for `c`, from the predicates themselves (for the table and its test).
     static std::uint8_t compute(char32_t c, selective_nfkc const& nfkc) noexcept {
         std::uint8_t f = 0;

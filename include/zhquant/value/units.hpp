@@ -820,6 +820,13 @@ public:
         return std::nullopt;
     }
 
+    // Whether the name of some unit begins with the character `c`: one bit, where longest_match
+    // would decode a text first.
+    bool begins_some_name(char32_t c) const noexcept {
+        auto const [first, last] = bucket_of(c);
+        return first != last;
+    }
+
     std::size_t size() const noexcept { return units_.size(); }
 
     // Every unit, in the order first added.
