@@ -375,7 +375,8 @@ TEST(NumberGrammar, ArabicRunShortPathReadsAsTheScanner) {
     for (auto const& r : grammar_rows) inputs.emplace_back(r.input);
     for (std::string const run : {"3", "36923", "8.3", "1,234", "1,234.5", "１２", "2e5", ".5", "1,2"})
         for (std::string const after : {"", "元", "万", "千", "点五", "余万", "多人", "五", "零", "十", "几",
-                                         " 万", "  元", " 3", "%", ",", "，234", "．5", "个", "年", "・"})
+                                         " 万", "  元", " 3", "%", ",", "，234", "．5", "个", "年", "・", "万元",
+                                         "亿人", "兆", "兆元", "万 元", "万万", "万亿", "万五", "万3", "萬元", "万点五"})
             inputs.push_back(run + after);
     int short_path = 0;
     for (std::string const& input : inputs) {
@@ -395,6 +396,36 @@ TEST(NumberGrammar, ArabicRunShortPathReadsAsTheScanner) {
         EXPECT_EQ(by_scan_numeral.inner_over, by_scanner.inner_over);
     }
     EXPECT_GT(short_path, 50);  // the inputs do take the short path
+}
+
+// The short path for a lone Chinese digit (scan_lone_digit) gives what the state machine gives,
+// in every style, on every row above and on each digit followed by what may or may not continue it.
+TEST(NumberGrammar, LoneDigitShortPathReadsAsTheScanner) {
+    std::vector<std::string> inputs;
+    for (auto const& r : grammar_rows) inputs.emplace_back(r.input);
+    for (std::string const digit : {"一", "三", "两", "〇", "零", "壹", "貳", "几", "①", "十", "万"})
+        for (std::string const after : {"", "个", "吨", "万", "十", "五", "零", "四", " 万", " 吨", "点五", "余万",
+                                         "3", "%", ",", "成", "年", "分之一", "又", "万人", "亿元", "兆", "兆元",
+                                         "万 元", "万万", "万亿", "万五", "万零", "万 五", "萬元", "万点五", "亿余"})
+            inputs.push_back(digit + after);
+    int short_path = 0;
+    for (auto const style : {zhquant::number_style::strict, zhquant::number_style::normal, zhquant::number_style::smart})
+        for (std::string const& input : inputs) {
+            SCOPED_TRACE(input);
+            char const* const first = input.data();
+            char const* const last = first + input.size();
+            zhquant::grammar::numeral_parts by_scanner, by_scan_numeral, scratch;
+            char const* const scanner_end = zhquant::grammar::detail::numeral_scanner(first, last, style).run(by_scanner);
+            char const* const end = zhquant::grammar::scan_numeral(first, last, style, by_scan_numeral);
+            short_path += zhquant::grammar::detail::scan_lone_digit(first, last, scratch) != nullptr;
+            EXPECT_EQ(end, scanner_end);
+            if (!scanner_end) continue;
+            EXPECT_TRUE(std::equal(by_scan_numeral.tokens.begin(), by_scan_numeral.tokens.end(),
+                                   by_scanner.tokens.begin(), by_scanner.tokens.end()));
+            EXPECT_EQ(by_scan_numeral.form, by_scanner.form);
+            EXPECT_EQ(by_scan_numeral.inner_over, by_scanner.inner_over);
+        }
+    EXPECT_GT(short_path, 60);  // the inputs do take the short path
 }
 
 // Overflow is an error, never a wrap or a rounding.

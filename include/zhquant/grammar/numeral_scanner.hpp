@@ -529,41 +529,104 @@ private:
     std::string_view best_over_;
 };
 
+// The scale at `p` when it ends a numeral that the machine would read as its first piece and
+// this scale (36923万元, 五万人): 万 or 亿 (a numeral never ends on 兆), with no space after it (the
+// machine reads through one) and no numeral character.  kind::none otherwise.
+inline numeral_lexeme lone_scale_at(char const* p, char const* last) noexcept {
+    numeral_lexeme const lx = lex_numeral(p, last);
+    if (lx.type != numeral_lexeme::kind::chinese || lx.ch.kind != numeral_char_kind::scale || lx.ch.exponent == 12)
+        return {};
+    if (lx.end < last && (*lx.end == ' ' || lex_numeral(lx.end, last).type != numeral_lexeme::kind::none)) return {};
+    return lx;
+}
+
+// Adds that scale's token after the first piece's; returns the numeral's end.
+inline char const* push_lone_scale(numeral_lexeme const& scale, numeral_parts& out) {
+    out.tokens.push_back(numeral_token{numeral_token_kind::scale, scale.ch.exponent, 0, 0, false,
+                                       std::string_view(scale.begin, static_cast<std::size_t>(scale.end - scale.begin))});
+    out.form.chinese = true;
+    out.form.financial = out.form.financial || scale.ch.financial;
+    return scale.end;
+}
+
 // The smart style's most common numeral, a run of Arabic digits (36923, 8.3, 1,234) that nothing
 // after it continues, read without the state machine: the scanner would take the run and stop at
 // the next character (after spaces) unless that is a place, a scale, a point or 余/多 before a
 // scale (3千, 1.2万, 130余万), which are left to it; another Arabic or Chinese digit stops it too.
 // nullptr: not this case.  Out of line, so that the scanner's callers stay as they were.
+//
+// A scale right after the run that nothing numeral follows (36923万元, 1.2亿) is read here too, as
+// lone_scale_at says.
 ZHQUANT_NOINLINE inline char const* scan_arabic_run(char const* first, char const* last, numeral_parts& out) {
     numeral_lexeme const lx = lex_arabic(first, last);
     if (lx.type != numeral_lexeme::kind::arabic) return nullptr;
+    auto const take_run = [&] {
+        out.clear();
+        out.tokens.push_back(numeral_token{numeral_token_kind::digits, 0, 0, 0, true,
+                                           std::string_view(lx.begin, static_cast<std::size_t>(lx.end - lx.begin))});
+        out.form.arabic = true;
+        return lx.end;
+    };
     char const* q = lx.end;
     while (q < last && *q == ' ') ++q;
     if (q < last && static_cast<unsigned char>(*q) >= 0x80) {
         char32_t const c = zhquant::detail::decode_three_byte_utf8(q, last);
         if (!((c >= U'０' && c <= U'９') || c == U'．')) {
             switch (zhquant::detail::classify_numeral_char(c).kind) {
+                case numeral_char_kind::scale: {
+                    if (q != lx.end) return nullptr;
+                    numeral_lexeme const scale = lone_scale_at(q, last);
+                    if (scale.type == numeral_lexeme::kind::none) return nullptr;
+                    take_run();
+                    return push_lone_scale(scale, out);
+                }
                 case numeral_char_kind::unit:
-                case numeral_char_kind::scale:
                 case numeral_char_kind::point:
                 case numeral_char_kind::inner_over: return nullptr;
                 default: break;
             }
         }
     }
+    return take_run();
+}
+
+// A Chinese digit that no numeral character follows (一个, 三吨, 两家), read without the state
+// machine: one digit token, as digit() reads it when the character after it is no numeral's (and
+// no space, which the scanner would read through).  nullptr: not this case.
+//
+// A scale after the digit (五万人) is read here too, as lone_scale_at says, unless the digit is a
+// zero (零万 is no numeral).
+inline char const* scan_lone_digit(char const* first, char const* last, numeral_parts& out) {
+    numeral_lexeme const lx = lex_numeral(first, last);
+    if (lx.type != numeral_lexeme::kind::chinese || lx.ch.kind != numeral_char_kind::digit || lx.ch.circle) return nullptr;
+    numeral_lexeme scale;
+    if (lx.end < last) {
+        if (*lx.end == ' ') return nullptr;
+        numeral_lexeme const next = lex_numeral(lx.end, last);
+        if (next.type != numeral_lexeme::kind::none) {
+            if (next.type != numeral_lexeme::kind::chinese || next.ch.kind != numeral_char_kind::scale || lx.ch.value == 0)
+                return nullptr;
+            if ((scale = lone_scale_at(lx.end, last)).type == numeral_lexeme::kind::none) return nullptr;
+        }
+    }
     out.clear();
-    out.tokens.push_back(numeral_token{numeral_token_kind::digits, 0, 0, 0, true,
+    out.tokens.push_back(numeral_token{numeral_token_kind::digit, 0, lx.ch.value, lx.ch.value, false,
                                        std::string_view(lx.begin, static_cast<std::size_t>(lx.end - lx.begin))});
-    out.form.arabic = true;
-    return lx.end;
+    out.form.chinese = true;
+    out.form.financial = lx.ch.financial;
+    return scale.type == numeral_lexeme::kind::none ? lx.end : push_lone_scale(scale, out);
 }
 
 }  // namespace detail
 
 // Reads the longest numeral at [first, last) into `out`; returns its end, or nullptr.
 inline char const* scan_numeral(char const* first, char const* last, number_style style, numeral_parts& out) {
-    if (style == number_style::smart && first < last && ((*first >= '0' && *first <= '9') || *first == '.'))
-        if (char const* const end = detail::scan_arabic_run(first, last, out)) return end;
+    if (first < last && static_cast<unsigned char>(*first) < 0x80) {
+        if (style == number_style::smart && ((*first >= '0' && *first <= '9') || *first == '.'))
+            if (char const* const end = detail::scan_arabic_run(first, last, out)) return end;
+    } else if (char const* const end = detail::scan_lone_digit(first, last, out)) {
+        return end;
+    }
     return detail::numeral_scanner(first, last, style).run(out);
 }
 
