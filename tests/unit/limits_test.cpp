@@ -78,6 +78,50 @@ TEST(Limits, LineLongerThanTheMaximumIsAnError) {
     EXPECT_EQ(streamed.error(), n.error());
 }
 
+// Input lines under the maximum that the PDF repair joins into one (a line break between two
+// Chinese characters is a wrap) make a line that the streams would hold whole: past the maximum it
+// is an error too, where pieces end only at line breaks.  normalize(), which holds the whole text
+// anyway, and a text whose breaks are kept, go on.
+TEST(Limits, JoinedLinesLongerThanTheMaximumStopAStream) {
+    zhquant::normalize_options options;
+    options.max_line_bytes = 4096;
+    std::string wrapped;
+    for (int line = 0; line < 20; ++line) {
+        for (int i = 0; i < 300; ++i) wrapped += "一";
+        wrapped += line % 2 ? "的三吨\n" : "\n";
+    }
+    std::string kept = wrapped;  // the same lines, each ended as a sentence
+    for (std::size_t at = kept.find('\n'); at != std::string::npos; at = kept.find('\n', at + 4))
+        kept.insert(at, "。");
+
+    std::string const message =
+        "line longer than the maximum of 4096 bytes once the PDF repair joins its lines (normalize_options::max_line_bytes)";
+    for (std::size_t block : {std::size_t{1000}, std::size_t{4096}}) {
+        SCOPED_TRACE(block);
+        zhquant::mention_stream stream({nullptr, options}, block);
+        std::vector<zhquant::error> errors;
+        std::size_t found = 0;
+        auto on_mention = [&](zhquant::mention const&, std::string_view) { ++found; };
+        auto on_error = [&](zhquant::error const& e) { errors.push_back(e); };
+        auto stopped = stream.feed(wrapped, on_mention, on_error);
+        if (!stopped) stopped = stream.finish(on_mention, on_error);
+        ASSERT_TRUE(stopped);
+        EXPECT_EQ(stopped->message, message);
+        EXPECT_GT(stopped->offset, 4096u);
+        EXPECT_LT(stopped->offset, 4096u + 16);
+
+        zhquant::mention_stream kept_stream({nullptr, options}, block);
+        found = 0;
+        EXPECT_FALSE(kept_stream.feed(kept, on_mention, on_error));
+        EXPECT_FALSE(kept_stream.finish(on_mention, on_error));
+        EXPECT_EQ(found, 10u);
+        EXPECT_TRUE(errors.empty());
+    }
+    EXPECT_TRUE(zhquant::normalize(wrapped, options));
+    options.max_line_bytes = zhquant::normalizer::unlimited;
+    EXPECT_EQ(zhquant::find_mentions(wrapped, {nullptr, options}).mentions.size(), 10u);
+}
+
 TEST(Limits, DefaultMaximumLineIsOneMebibyte) {
     EXPECT_EQ(zhquant::normalize_options{}.max_line_bytes, std::size_t{1} << 20);
     std::string const line((std::size_t{1} << 20) + 1, 'x');

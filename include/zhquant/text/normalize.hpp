@@ -60,7 +60,10 @@ struct normalize_options {
     bool fold_traditional = true;  // step 4
     // A line of the input (the bytes between two line breaks) longer than this is an error, and
     // normalization stops there: no report has such lines, and the layers above read a text
-    // clause by clause.  normalizer::unlimited turns the check off.
+    // clause by clause.  Where pieces end only at line breaks (piece_end::line_break: the mention
+    // and rule streams), so is a line of the normalized text longer than this: input lines that
+    // the PDF repair joins into one, which a piece would otherwise hold whole.
+    // normalizer::unlimited turns the checks off.
     std::size_t max_line_bytes = std::size_t{1} << 20;
 };
 
@@ -282,6 +285,14 @@ private:
             at = sentence_cut_.normalized > 0 ? sentence_cut_ : line_cut_;
             if (at.normalized == 0) {  // a line longer than the block: wait for its end
                 long_line_ = true;
+                // ...unless the line as normalized is over the maximum: input lines under it that
+                // the PDF repair joined (a break between two Chinese characters is a wrap) would
+                // otherwise be held whole, however many.
+                if (here.normalized > options_.max_line_bytes)
+                    error_ = error{here.original, "line longer than the maximum of " +
+                                                      std::to_string(options_.max_line_bytes) +
+                                                      " bytes once the PDF repair joins its lines "
+                                                      "(normalize_options::max_line_bytes)"};
                 return;
             }
         }
@@ -494,8 +505,10 @@ private:
         length = next_length;
 
         std::size_t const pending = out_.size() + (base_ + k - copy_from_);
-        // Waiting for a long line's end, a piece cannot end before the next line break anyway.
-        std::size_t const block_room = long_line_ ? npos : block_size_ > pending ? block_size_ - pending : 0;
+        // Waiting for a long line's end, a piece cannot end before the next line break anyway; the
+        // run stops where the line passes the maximum, for before_character to say so.
+        std::size_t const line_left = options_.max_line_bytes > pending ? options_.max_line_bytes - pending : 0;
+        std::size_t const block_room = long_line_ ? line_left : block_size_ > pending ? block_size_ - pending : 0;
         std::size_t const start_limit = k + std::min(block_room, n - k);  // a character must start before
         std::size_t end_limit = 0;   // and end at or before
         std::size_t fast_limit = 0;  // the fast loop's, which reads a word past the next character
@@ -581,7 +594,7 @@ private:
         std::size_t const n = data.size();
         if (!run_.active) copy_from_ = base_;
         std::size_t i = 0;
-        while (i < n) {
+        while (i < n && !error_) {
             if (std::size_t const j = plain_run(data, i, sink); j > i) {
                 i = j;
                 continue;
