@@ -17,7 +17,7 @@
 # 1 MiB); one_line is one line of the whole size, read with the limit lifted (--max-line-bytes 0,
 # as every input is): the line is held whole, and time must stay linear in it.  Whole process, one core (taskset -c 0), standard output to /dev/null, best wall time
 # of RUNS runs (default 3; a failed or stopped run is not repeated), peak RSS from /usr/bin/time.
-# The `mentions` column counts the mentions of the whole input (one more, untimed, run).
+# The `mentions` column counts the mentions of the whole input (one more, untimed, run, the line limit lifted too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
@@ -76,7 +76,7 @@ for input in seeds "${adversarial_inputs[@]}"; do
     size=$(stat -c %s "$file")
     longest=$(LC_ALL=C awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }' "$file")
     # How many mentions (output lines) the input gives: the output's size weighs in the time.
-    found=$("$zhquant" mentions "$file" 2> /dev/null | wc -l || true)
+    found=$("$zhquant" mentions --max-line-bytes 0 "$file" 2> /dev/null | wc -l || true)
     for c in "${commands[@]}"; do
         command_line "$c" "$file"
         echo "  $(command_name "$c") on $input ($size bytes) ..." >&2
