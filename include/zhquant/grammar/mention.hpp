@@ -16,6 +16,7 @@
 
 #include <zhquant/config.hpp>
 #include <zhquant/detail/start_chars.hpp>
+#include <zhquant/detail/word_bytes.hpp>
 #include <zhquant/grammar/mention_parts.hpp>
 #include <zhquant/grammar/number_rule.hpp>
 #include <zhquant/grammar/numeral_scanner.hpp>
@@ -31,20 +32,17 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace zhquant::grammar {
 
 namespace detail {
 
+// Words compared byte by byte (word_bytes.hpp), after every number.
 inline bool starts_with(std::string_view text, std::string_view word) noexcept {
-    return starts_with_bytes(text.data(), text.data() + text.size(), word);
+    return zhquant::detail::starts_with_word(text, word);
 }
-
-// text == word, byte by byte: for the words of a few bytes compared after every number, where
-// the call to memcmp that == makes costs more than the comparison.
-inline bool same_word(std::string_view text, std::string_view word) noexcept {
-    return starts_with(text, word) && text.size() == word.size();
-}
+using zhquant::detail::same_word;
 
 // A word of a list, with its first three bytes kept as a number: a text is checked against a
 // whole list for the word it begins with, and nearly every word differs from it in its first
@@ -130,9 +128,12 @@ struct word_list {
     }
     constexpr auto begin() const noexcept { return words.begin(); }
     constexpr auto end() const noexcept { return words.end(); }
-    constexpr bool may_begin(std::uint32_t head) const noexcept {
+    // Where in by_group the words are that may begin a text with these first three bytes: none
+    // where the filter says that no word begins with its first character.
+    constexpr std::pair<unsigned, unsigned> group_of(std::uint32_t head) const noexcept {
         unsigned const bit = first_character_bit(head);
-        return (first_characters[bit / 64] >> (bit % 64) & 1) != 0;
+        if (!(first_characters[bit / 64] >> (bit % 64) & 1)) return {0, 0};
+        return {group_begin[bit / 16], group_begin[bit / 16 + 1]};
     }
 };
 
@@ -141,9 +142,8 @@ struct word_list {
 template <class Entry, std::size_t N>
 constexpr Entry const* first_word_of(std::string_view text, word_list<Entry, N> const& words) noexcept {
     std::uint32_t const h = listed_word::head_of(text);
-    unsigned const bit = first_character_bit(h);
-    if (!(words.first_characters[bit / 64] >> (bit % 64) & 1)) return nullptr;
-    for (unsigned i = words.group_begin[bit / 16]; i < words.group_begin[bit / 16 + 1]; ++i)
+    auto const [from, to] = words.group_of(h);
+    for (unsigned i = from; i < to; ++i)
         if (Entry const& w = words.words[words.by_group[i]]; word_of(w).begins(text, h)) return &w;
     return nullptr;
 }

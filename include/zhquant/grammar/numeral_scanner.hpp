@@ -20,6 +20,7 @@
 
 #include <zhquant/config.hpp>
 #include <zhquant/detail/numeral_chars.hpp>
+#include <zhquant/detail/word_bytes.hpp>
 #include <zhquant/grammar/numeral_parts.hpp>
 #include <zhquant/number_style.hpp>
 
@@ -44,14 +45,9 @@ struct numeral_lexeme {
     bool arabic_grouped = false; // an Arabic run with thousands separators
 };
 
-// Byte by byte: the words are a few bytes long and most differ from the text in the first or
-// second byte, where a call to memcmp would cost more than the comparison.
+// Whether [p, end) starts with `s` (word_bytes.hpp).
 inline bool starts_with_bytes(char const* p, char const* end, std::string_view s) noexcept {
-    if (static_cast<std::size_t>(end - p) < s.size()) return false;
-    if (!s.empty() && p[0] != s[0]) return false;  // what most words are told by
-    for (std::size_t i = 1; i < s.size(); ++i)
-        if (p[i] != s[i]) return false;
-    return true;
+    return zhquant::detail::starts_with_word(std::string_view(p, static_cast<std::size_t>(end - p)), s);
 }
 
 // Arabic digits with optional thousands groups (`1,234`, `1，234`) and decimal part (`.5`, `．5`).
@@ -529,15 +525,17 @@ private:
     std::string_view best_over_;
 };
 
-// The scale at `p` when it ends a numeral that the machine would read as its first piece and
-// this scale (36923万元, 五万人): 万 or 亿 (a numeral never ends on 兆), with no space after it (the
-// machine reads through one) and no numeral character.  kind::none otherwise.
-inline numeral_lexeme lone_scale_at(char const* p, char const* last) noexcept {
-    numeral_lexeme const lx = lex_numeral(p, last);
-    if (lx.type != numeral_lexeme::kind::chinese || lx.ch.kind != numeral_char_kind::scale || lx.ch.exponent == 12)
-        return {};
-    if (lx.end < last && (*lx.end == ' ' || lex_numeral(lx.end, last).type != numeral_lexeme::kind::none)) return {};
-    return lx;
+// Whether the machine reads nothing more of a numeral at `p`: the text ends, or neither a space
+// (which it reads through) nor a numeral character stands there.
+inline bool ends_numeral(char const* p, char const* last) noexcept {
+    return p == last || (*p != ' ' && lex_numeral(p, last).type == numeral_lexeme::kind::none);
+}
+
+// Whether `lx` is a scale that ends a numeral the machine would read as its first piece and this
+// scale (36923万元, 五万人): 万 or 亿 (a numeral never ends on 兆), and nothing numeral after it.
+inline bool is_lone_scale(numeral_lexeme const& lx, char const* last) noexcept {
+    return lx.type == numeral_lexeme::kind::chinese && lx.ch.kind == numeral_char_kind::scale && lx.ch.exponent != 12 &&
+           ends_numeral(lx.end, last);
 }
 
 // Adds that scale's token after the first piece's; returns the numeral's end.
@@ -556,7 +554,7 @@ inline char const* push_lone_scale(numeral_lexeme const& scale, numeral_parts& o
 // nullptr: not this case.  Out of line, so that the scanner's callers stay as they were.
 //
 // A scale right after the run that nothing numeral follows (36923万元, 1.2亿) is read here too, as
-// lone_scale_at says.
+// is_lone_scale says.
 ZHQUANT_NOINLINE inline char const* scan_arabic_run(char const* first, char const* last, numeral_parts& out) {
     numeral_lexeme const lx = lex_arabic(first, last);
     if (lx.type != numeral_lexeme::kind::arabic) return nullptr;
@@ -575,8 +573,8 @@ ZHQUANT_NOINLINE inline char const* scan_arabic_run(char const* first, char cons
             switch (zhquant::detail::classify_numeral_char(c).kind) {
                 case numeral_char_kind::scale: {
                     if (q != lx.end) return nullptr;
-                    numeral_lexeme const scale = lone_scale_at(q, last);
-                    if (scale.type == numeral_lexeme::kind::none) return nullptr;
+                    numeral_lexeme const scale = lex_numeral(q, last);
+                    if (!is_lone_scale(scale, last)) return nullptr;
                     take_run();
                     return push_lone_scale(scale, out);
                 }
@@ -594,20 +592,16 @@ ZHQUANT_NOINLINE inline char const* scan_arabic_run(char const* first, char cons
 // machine: one digit token, as digit() reads it when the character after it is no numeral's (and
 // no space, which the scanner would read through).  nullptr: not this case.
 //
-// A scale after the digit (五万人) is read here too, as lone_scale_at says, unless the digit is a
+// A scale after the digit (五万人) is read here too, as is_lone_scale says, unless the digit is a
 // zero (零万 is no numeral).
 inline char const* scan_lone_digit(char const* first, char const* last, numeral_parts& out) {
     numeral_lexeme const lx = lex_numeral(first, last);
     if (lx.type != numeral_lexeme::kind::chinese || lx.ch.kind != numeral_char_kind::digit || lx.ch.circle) return nullptr;
-    numeral_lexeme scale;
+    numeral_lexeme scale;  // the next lexeme, when it is a lone scale
     if (lx.end < last) {
         if (*lx.end == ' ') return nullptr;
-        numeral_lexeme const next = lex_numeral(lx.end, last);
-        if (next.type != numeral_lexeme::kind::none) {
-            if (next.type != numeral_lexeme::kind::chinese || next.ch.kind != numeral_char_kind::scale || lx.ch.value == 0)
-                return nullptr;
-            if ((scale = lone_scale_at(lx.end, last)).type == numeral_lexeme::kind::none) return nullptr;
-        }
+        scale = lex_numeral(lx.end, last);
+        if (scale.type != numeral_lexeme::kind::none && (lx.ch.value == 0 || !is_lone_scale(scale, last))) return nullptr;
     }
     out.clear();
     out.tokens.push_back(numeral_token{numeral_token_kind::digit, 0, lx.ch.value, lx.ch.value, false,

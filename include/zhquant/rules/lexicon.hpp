@@ -26,6 +26,7 @@
 #pragma once
 
 #include <zhquant/config.hpp>
+#include <zhquant/detail/word_bytes.hpp>
 #include <zhquant/error.hpp>
 #include <zhquant/value/unit_file.hpp>
 #include <zhquant/value/units.hpp>
@@ -48,16 +49,8 @@
 namespace zhquant::rules {
 
 namespace detail {
-// Whether `text` starts with `word`, byte by byte: the words of the rules and the lexicons are a
-// few characters, where comparing the views called memcmp for each.
-constexpr bool starts_with_word(std::string_view text, std::string_view word) {
-    if (text.size() < word.size()) return false;
-    for (std::size_t i = 0; i < word.size(); ++i)
-        if (text[i] != word[i]) return false;
-    return true;
-}
-
-constexpr bool same_word(std::string_view a, std::string_view b) { return a.size() == b.size() && starts_with_word(a, b); }
+using zhquant::detail::same_word;
+using zhquant::detail::starts_with_word;
 }  // namespace detail
 
 // Words kept longest first, so that the first match at a position is the longest.  match() is on

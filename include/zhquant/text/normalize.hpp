@@ -220,10 +220,13 @@ private:
     bool passes_line_limit(std::size_t i, std::size_t length) {
         if (base_ + i + length - line_begin_ <= options_.max_line_bytes) [[likely]]
             return false;
-        error_ = error{line_begin_ + options_.max_line_bytes, "line longer than the maximum of " +
-                                                                  std::to_string(options_.max_line_bytes) +
-                                                                  " bytes (normalize_options::max_line_bytes)"};
+        error_ = error{line_begin_ + options_.max_line_bytes, line_limit_message("")};
         return true;
+    }
+
+    std::string line_limit_message(std::string_view how) const {
+        return "line longer than the maximum of " + std::to_string(options_.max_line_bytes) + " bytes" +
+               std::string(how) + " (normalize_options::max_line_bytes)";
     }
 
     void remember(char32_t last) noexcept {
@@ -289,10 +292,7 @@ private:
                 // the PDF repair joined (a break between two Chinese characters is a wrap) would
                 // otherwise be held whole, however many.
                 if (here.normalized > options_.max_line_bytes)
-                    error_ = error{here.original, "line longer than the maximum of " +
-                                                      std::to_string(options_.max_line_bytes) +
-                                                      " bytes once the PDF repair joins its lines "
-                                                      "(normalize_options::max_line_bytes)"};
+                    error_ = error{here.original, line_limit_message(" once the PDF repair joins its lines")};
                 return;
             }
         }
