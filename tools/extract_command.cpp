@@ -30,6 +30,9 @@
 
 namespace {
 
+// The block size of a streamed document (extract_stream), where its pieces end.
+constexpr std::size_t extract_piece_bytes = std::size_t{1} << 18;
+
 enum class extract_format { table, jsonl, csv, html };
 
 std::map<std::string, extract_format> const& extract_format_names() {
@@ -148,7 +151,10 @@ int run_extract(extract_options const& options) {
             }
             return d;
         }
-        zhquant::rules::extract_stream stream(rules, extract_options);
+        // Pieces of 256 KiB, not the normalizer's 1 MiB: a piece's mentions, marks and records are
+        // held at once, and a quarter of them halves the peak memory (32 to 17 MiB on the seeds)
+        // and the pages first touched, at the same speed (bench/RESULTS.md, session 13).
+        zhquant::rules::extract_stream stream(rules, extract_options, extract_piece_bytes);
         auto keep = [&](zhquant::extraction&& x, std::string_view original, std::size_t begin) {
             take(piece{std::move(x), std::string(original), begin});
         };
