@@ -30,12 +30,6 @@
 
 namespace {
 
-// The block size of a streamed document (extract_stream), where its pieces end: 256 KiB, not the
-// normalizer's 1 MiB, because a piece's mentions, marks and records are held at once; a quarter of
-// them halves the peak memory and the pages first touched, at the same speed (bench/RESULTS.md,
-// session 13).
-constexpr std::size_t extract_piece_bytes = std::size_t{1} << 18;
-
 enum class extract_format { table, jsonl, csv, html };
 
 std::map<std::string, extract_format> const& extract_format_names() {
@@ -154,7 +148,7 @@ int run_extract(extract_options const& options) {
             }
             return d;
         }
-        zhquant::rules::extract_stream stream(rules, extract_options, extract_piece_bytes);
+        zhquant::rules::extract_stream stream(rules, extract_options);
         auto keep = [&](zhquant::extraction&& x, std::string_view original, std::size_t begin) {
             take(piece{std::move(x), std::string(original), begin});
         };

@@ -9,8 +9,10 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -94,6 +96,47 @@ TEST(ExtractRounds, SentenceWithoutAnEndIsCutBetweenMentions) {
     EXPECT_EQ(counts.mentions, 2 * (round_mentions + 1000));
     EXPECT_EQ(counts.records, 0u);  // no rule reads a figure in 三吨五万元
     EXPECT_EQ(counts.unclaimed, counts.mentions);
+}
+
+// A document of short lines comes in pieces of about extract_stream::default_piece_size, or of the
+// size its constructor is given, fed in one block or many: memory bounded by the piece, not the input.
+constexpr std::string_view line = "完成税收598万元，同比增长8.3%。\n";
+
+std::vector<std::size_t> piece_sizes(std::string const& text, std::size_t block, std::optional<std::size_t> piece_size) {
+    auto const& rules = zhquant::rules::township_report::rules();
+    auto stream = piece_size ? zhquant::rules::extract_stream(rules, {}, *piece_size) : zhquant::rules::extract_stream(rules);
+    std::vector<std::size_t> sizes;
+    std::size_t records = 0;
+    auto take = [&](zhquant::extraction&& x, std::string_view original, std::size_t) {
+        sizes.push_back(original.size());
+        records += x.records.size();
+    };
+    for (std::size_t at = 0; at < text.size(); at += block)
+        EXPECT_FALSE(stream.feed(std::string_view(text).substr(at, block), take));
+    EXPECT_FALSE(stream.finish(take));
+    EXPECT_EQ(records, text.size() / line.size());
+    return sizes;
+}
+
+TEST(ExtractStream, PiecesHaveTheStreamsSizeNotTheInputs) {
+    std::string const text = repeated(line, (std::size_t{3} << 20) / line.size());  // 3 MiB
+    struct case_t {
+        std::size_t block;
+        std::optional<std::size_t> piece_size;
+        std::size_t expected;
+    };
+    constexpr std::size_t quarter = zhquant::rules::extract_stream::default_piece_size;
+    static_assert(quarter == std::size_t{1} << 18);
+    for (auto const& c : {case_t{text.size(), std::nullopt, quarter}, case_t{std::size_t{1} << 20, std::nullopt, quarter},
+                          case_t{4096, std::nullopt, quarter}, case_t{std::size_t{1} << 20, std::size_t{1} << 16, std::size_t{1} << 16}}) {
+        auto const sizes = piece_sizes(text, c.block, c.piece_size);
+        SCOPED_TRACE(testing::Message() << "block " << c.block << ", expected pieces of " << c.expected);
+        ASSERT_GE(sizes.size(), text.size() / c.expected);
+        for (std::size_t i = 0; i + 1 < sizes.size(); ++i) {  // the last is what is left
+            EXPECT_LE(sizes[i], c.expected + line.size()) << "piece " << i;
+            EXPECT_GE(sizes[i], c.expected / 2) << "piece " << i;
+        }
+    }
 }
 
 }  // namespace

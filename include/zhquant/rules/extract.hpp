@@ -257,8 +257,13 @@ inline extraction extract(std::string_view text, rule_set const& rules, extract_
 //     if (auto e = stream.finish(print)) return fail(*e);
 class extract_stream {
 public:
+    // Pieces of about 256 KiB of text (whole lines), not the normalizer's 1 MiB: a piece's
+    // mentions, marks and records are held at once, and a quarter of them halves the peak memory
+    // and the pages first touched, at the same speed (bench/RESULTS.md, session 13).
+    static constexpr std::size_t default_piece_size = std::size_t{1} << 18;
+
     explicit extract_stream(rule_set const& rules, extract_options const& options = {},
-                            std::size_t block_size = normalizer::default_block_size)
+                            std::size_t block_size = default_piece_size)
         : rules_(&rules), words_(options.words ? options.words : &lexicon::builtin()), pieces_(options.normalize, block_size) {}
 
     template <class Sink>
