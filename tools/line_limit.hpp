@@ -15,7 +15,7 @@
 inline constexpr std::size_t default_line_limit = zhquant::normalize_options{}.max_line_bytes;
 
 inline void add_line_limit_option(CLI::App& command, std::size_t& bytes) {
-    command.add_option("--max-line-bytes", bytes, "a longer line is an error (a line is held whole in memory); 0: no limit")
+    command.add_option("--max-line-bytes", bytes, "a longer input line is an error (a line is held whole in memory); 0: no limit")
         ->type_name("N")
         ->capture_default_str();
 }

@@ -4,7 +4,8 @@
 # long line) end within a time limit with sane output: exit status 0 and nothing on standard
 # error, or exit status 1 and only `FILE:OFFSET: error: MESSAGE` lines there; every line of
 # standard output a JSON object (mentions: with offsets inside the file).  A line longer than the
-# library's limit (normalize_options::max_line_bytes, 1 MiB) must give that limit's error.
+# library's limit (normalize_options::max_line_bytes, 1 MiB) must give that limit's error; lines
+# under it that the PDF repair joins past it must not.
 # Speed is measured by bench/adversarial.sh, never asserted here.
 #
 #     tests/adversarial/adversarial_test.sh build/tools/zhquant seeds
@@ -112,6 +113,29 @@ for command in mentions extract; do
         fail "a line over 1 MiB, no limit ($command): no output or a message: $(head -c 300 "$work/err")"
     fi
 done
+
+# Input lines under the limit that the PDF repair joins past it (1,000,000-byte lines of 三吨五万元…,
+# each wrap between two Chinese characters): read on at the default limit, exit status 0, nothing
+# on standard error, and the mentions those of the same file with no limit.
+make_adversarial alternating "$work/joined.txt" 2200000 1000000 "$seeds"
+for command in mentions extract; do
+    kind=mentions
+    format=()
+    [[ $command == extract ]] && kind=records && format=(--format jsonl)
+    before=$failed
+    run "lines joined past 1 MiB ($command)" "$work/joined.txt" "$kind" "$command" "${format[@]}"
+    if ((failed == before)) && [[ -s $work/err ]]; then
+        passed=$((passed - 1))
+        fail "lines joined past 1 MiB ($command): a message: $(head -c 300 "$work/err")"
+    fi
+done
+"$zhquant" mentions "$work/joined.txt" > "$work/joined_default" 2>&1
+"$zhquant" mentions --max-line-bytes 0 "$work/joined.txt" > "$work/joined_unlimited" 2>&1
+if [[ -s $work/joined_default ]] && cmp -s "$work/joined_default" "$work/joined_unlimited"; then
+    passed=$((passed + 1))
+else
+    fail "lines joined past 1 MiB: the mentions differ from those with no limit ($(wc -l < "$work/joined_default") and $(wc -l < "$work/joined_unlimited") lines)"
+fi
 
 echo "adversarial inputs ($bytes bytes each): $passed passed, $failed failed"
 ((failed == 0))

@@ -79,10 +79,10 @@ TEST(Limits, LineLongerThanTheMaximumIsAnError) {
 }
 
 // Input lines under the maximum that the PDF repair joins into one (a line break between two
-// Chinese characters is a wrap) make a line that the streams would hold whole: past the maximum it
-// is an error too, where pieces end only at line breaks.  normalize(), which holds the whole text
-// anyway, and a text whose breaks are kept, go on.
-TEST(Limits, JoinedLinesLongerThanTheMaximumStopAStream) {
+// Chinese characters is a wrap) make a line that the streams, whose pieces end at line breaks,
+// would hold whole: past the maximum a piece ends at the last wrap instead, as if it had been
+// kept.  Nothing is lost: the mentions are those of the text with no maximum, at the same offsets.
+TEST(Limits, JoinedLinesLongerThanTheMaximumAreCutAtAWrap) {
     zhquant::normalize_options options;
     options.max_line_bytes = 4096;
     std::string wrapped;
@@ -90,36 +90,53 @@ TEST(Limits, JoinedLinesLongerThanTheMaximumStopAStream) {
         for (int i = 0; i < 300; ++i) wrapped += "一";
         wrapped += line % 2 ? "的三吨\n" : "\n";
     }
-    std::string kept = wrapped;  // the same lines, each ended as a sentence
-    for (std::size_t at = kept.find('\n'); at != std::string::npos; at = kept.find('\n', at + 4))
-        kept.insert(at, "。");
+    zhquant::normalize_options unlimited = options;
+    unlimited.max_line_bytes = zhquant::normalizer::unlimited;
+    auto const expected = zhquant::find_mentions(wrapped, {nullptr, unlimited});
+    ASSERT_EQ(expected.mentions.size(), 10u);
+    ASSERT_TRUE(expected.errors.empty());
 
-    std::string const message =
-        "line longer than the maximum of 4096 bytes once the PDF repair joins its lines (normalize_options::max_line_bytes)";
     for (std::size_t block : {std::size_t{1000}, std::size_t{4096}}) {
         SCOPED_TRACE(block);
         zhquant::mention_stream stream({nullptr, options}, block);
+        std::vector<std::pair<std::size_t, std::size_t>> found;
         std::vector<zhquant::error> errors;
-        std::size_t found = 0;
-        auto on_mention = [&](zhquant::mention const&, std::string_view) { ++found; };
+        auto on_mention = [&](zhquant::mention const& m, std::string_view) { found.emplace_back(m.start, m.end); };
         auto on_error = [&](zhquant::error const& e) { errors.push_back(e); };
-        auto stopped = stream.feed(wrapped, on_mention, on_error);
-        if (!stopped) stopped = stream.finish(on_mention, on_error);
-        ASSERT_TRUE(stopped);
-        EXPECT_EQ(stopped->message, message);
-        EXPECT_GT(stopped->offset, 4096u);
-        EXPECT_LT(stopped->offset, 4096u + 16);
-
-        zhquant::mention_stream kept_stream({nullptr, options}, block);
-        found = 0;
-        EXPECT_FALSE(kept_stream.feed(kept, on_mention, on_error));
-        EXPECT_FALSE(kept_stream.finish(on_mention, on_error));
-        EXPECT_EQ(found, 10u);
+        EXPECT_FALSE(stream.feed(wrapped, on_mention, on_error));
+        EXPECT_FALSE(stream.finish(on_mention, on_error));
         EXPECT_TRUE(errors.empty());
+        ASSERT_EQ(found.size(), expected.mentions.size());
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            EXPECT_EQ(found[i].first, expected.mentions[i].start);
+            EXPECT_EQ(found[i].second, expected.mentions[i].end);
+        }
     }
+    // The same through the one-call API, whose stream has the default block.
+    auto const whole = zhquant::find_mentions(wrapped, {nullptr, options});
+    EXPECT_TRUE(whole.errors.empty());
+    EXPECT_EQ(whole.mentions.size(), 10u);
     EXPECT_TRUE(zhquant::normalize(wrapped, options));
-    options.max_line_bytes = zhquant::normalizer::unlimited;
-    EXPECT_EQ(zhquant::find_mentions(wrapped, {nullptr, options}).mentions.size(), 10u);
+}
+
+// One input line over the maximum is still an error where its lines were joined: the wrap cut
+// leaves a line of the input whole.
+TEST(Limits, AnInputLineOverTheMaximumAfterJoinedLinesStopsAStream) {
+    zhquant::normalize_options options;
+    options.max_line_bytes = 4096;
+    std::string text;
+    for (int line = 0; line < 4; ++line) {
+        for (int i = 0; i < 300; ++i) text += "一";
+        text += "\n";
+    }
+    for (int i = 0; i < 1400; ++i) text += "二";  // 4,200 bytes, no line break
+    zhquant::mention_stream stream({nullptr, options}, 1000);
+    auto ignore = [](auto const&...) {};
+    auto stopped = stream.feed(text, ignore, ignore);
+    if (!stopped) stopped = stream.finish(ignore, ignore);
+    ASSERT_TRUE(stopped);
+    EXPECT_EQ(stopped->offset, 4 * 901 + 4096u);
+    EXPECT_EQ(stopped->message, "line longer than the maximum of 4096 bytes (normalize_options::max_line_bytes)");
 }
 
 TEST(Limits, DefaultMaximumLineIsOneMebibyte) {

@@ -61,9 +61,10 @@ struct normalize_options {
     // A line of the input (the bytes between two line breaks) longer than this is an error, and
     // normalization stops there: no report has such lines, and the layers above read a text
     // clause by clause.  Where pieces end only at line breaks (piece_end::line_break: the mention
-    // and rule streams), so is a line of the normalized text longer than this: input lines that
-    // the PDF repair joins into one, which a piece would otherwise hold whole.
-    // normalizer::unlimited turns the checks off.
+    // and rule streams), input lines that the PDF repair joins into one line longer than this
+    // (a wrap between Chinese characters is no line break) are not held whole: the piece ends at
+    // the last wrap it joined instead, as if the wrap had been kept.  normalizer::unlimited turns
+    // the checks off.
     std::size_t max_line_bytes = std::size_t{1} << 20;
 };
 
@@ -257,6 +258,7 @@ private:
         else
             map_.append_replacement(length, 0);
         seen_space_ = true;
+        seen_wrap_ = seen_wrap_ || (run_.line_break && r != run_becomes::line_break);
         seen_break_ = seen_break_ || (r == run_becomes::line_break && prev_sentence_end_);
         seen_line_ = seen_line_ || r == run_becomes::line_break;
         run_.active = false;
@@ -274,12 +276,13 @@ private:
         }
         cut_point const here{out_.size() + (base_ + i - copy_from_), base_ + i};
         if (seen_space_) space_cut_ = here;
+        if (seen_wrap_) wrap_cut_ = here;
         if (seen_break_) sentence_cut_ = here;
         if (seen_line_) {
             line_cut_ = here;
             long_line_ = false;
         }
-        seen_space_ = seen_break_ = seen_line_ = false;
+        seen_space_ = seen_wrap_ = seen_break_ = seen_line_ = false;
         if (here.normalized < block_size_) return;
         cut_point at = sentence_cut_.normalized > 0 ? sentence_cut_
                        : space_cut_.normalized > 0  ? space_cut_
@@ -290,10 +293,14 @@ private:
                 long_line_ = true;
                 // ...unless the line as normalized is over the maximum: input lines under it that
                 // the PDF repair joined (a break between two Chinese characters is a wrap) would
-                // otherwise be held whole, however many.
-                if (here.normalized > options_.max_line_bytes)
+                // otherwise be held whole, however many.  The piece ends at the last wrap, where a
+                // line ended in the input: what follows it is one input line, under the maximum.
+                if (here.normalized <= options_.max_line_bytes) return;
+                if (wrap_cut_.normalized == 0) {  // no wrap since the last piece
                     error_ = error{here.original, line_limit_message(" once the PDF repair joins its lines")};
-                return;
+                    return;
+                }
+                at = wrap_cut_;
             }
         }
         flush_copy(data, i);
@@ -311,7 +318,7 @@ private:
                                         [&](error const& e) { return e.offset >= at.original; });
         piece.problems.assign(std::make_move_iterator(problems_.begin()), std::make_move_iterator(split));
         problems_.erase(problems_.begin(), split);
-        for (cut_point* c : {&sentence_cut_, &space_cut_, &line_cut_})
+        for (cut_point* c : {&sentence_cut_, &space_cut_, &line_cut_, &wrap_cut_})
             *c = c->normalized > at.normalized ? cut_point{c->normalized - at.normalized, c->original} : cut_point{};
         sink(std::move(piece));
         spare_text_ = std::move(piece.text);  // empty if the sink kept the text
@@ -575,6 +582,7 @@ private:
             if (!line_break && k + 1 > end_limit) break;  // past the line's maximum: process() says so
             remove_lone_space(data, k);
             space_cut_ = cut_point{out_.size(), base_ + k + 1};
+            if (line_break) wrap_cut_ = space_cut_;
             ++k;
             flags = after;
             length = next_length;
@@ -605,6 +613,7 @@ private:
                 if (b == ' ' && passes_line_limit(i, 1)) break;
                 remove_lone_space(data, i);
                 seen_space_ = true;  // as resolve_run would: a piece may end here
+                seen_wrap_ = seen_wrap_ || b == '\n';
                 ++i;
                 continue;
             }
@@ -714,12 +723,14 @@ private:
 
     // Where the pending output may be cut into pieces.
     bool seen_space_ = false;  // whitespace since the last character
+    bool seen_wrap_ = false;   // a line break removed (a wrap joined) since the last character
     bool seen_break_ = false;  // a line break kept after a sentence end since the last character
     bool seen_line_ = false;   // a line break kept since the last character
     bool long_line_ = false;   // piece_end::line_break: the pending output is over the block size, with no line break
     cut_point sentence_cut_;
     cut_point space_cut_;
     cut_point line_cut_;
+    cut_point wrap_cut_;  // after the last wrap joined: where a joined line past the maximum is cut
 
     std::string scratch_;
     std::vector<detail::nfkc_edit> edits_;
