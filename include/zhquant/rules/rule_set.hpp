@@ -171,7 +171,8 @@ inline std::size_t records_of(std::vector<journal_entry> const& journal, std::si
     for (auto const& [list, n] : item_counts) records = std::max(records, n);
     std::size_t made = 0;
     for (std::size_t k = 0; k < records; ++k) {
-        zhquant::record r;
+        // Made in place: a record is a few strings and vectors, which a move into `out` copied.
+        zhquant::record& r = out.emplace_back();
         r.start = begin;
         r.end = end;
         r.rule = rule_name;
@@ -186,10 +187,10 @@ inline std::size_t records_of(std::vector<journal_entry> const& journal, std::si
         }
         std::sort(r.mentions.begin(), r.mentions.end());
         r.mentions.erase(std::unique(r.mentions.begin(), r.mentions.end()), r.mentions.end());
-        if (!r.mentions.empty()) {
-            out.push_back(std::move(r));
+        if (r.mentions.empty())
+            out.pop_back();
+        else
             ++made;
-        }
     }
     return made;
 }
