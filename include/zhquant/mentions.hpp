@@ -14,7 +14,6 @@
 #include <zhquant/text/normalize.hpp>
 #include <zhquant/value/units.hpp>
 
-#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <tuple>
@@ -38,14 +37,10 @@ ZHQUANT_DECL mentions_result find_mentions(std::string_view text, mentions_optio
 namespace detail {
 // The mentions of an already normalized text, with offsets into it (for extract()), from byte
 // `from` on until `most` have been found; returns where to go on (text.size() at the end), so that
-// a long text can be scanned in rounds with bounded memory.  `start_marks`, where the caller has
-// them: a byte per byte of `text`, `start_mark` set on the first byte of each character of
-// mention_start_chars (start_chars.hpp), which are then read instead of the text (extract's
-// scan_marks has them from its own pass).
+// a long text can be scanned in rounds with bounded memory.
 ZHQUANT_DECL std::size_t scan_mentions(std::string_view text, unit_registry const& units,
                                        std::vector<mention>& mentions, std::vector<error>& errors,
-                                       std::size_t from = 0, std::size_t most = std::size_t(-1),
-                                       std::uint8_t const* start_marks = nullptr, std::uint8_t start_mark = 0);
+                                       std::size_t from = 0, std::size_t most = std::size_t(-1));
 }  // namespace detail
 
 // The mentions of an input that arrives in blocks, with memory bounded by the block size and the

@@ -1,9 +1,7 @@
-// The marks that the indicator scans, the driver and the mention scan read (zhquant/rules/scan_marks.hpp)
-// say, at every character, what the word lists, the punctuation lists and the mention scan's own
-// candidate search (skip_to_candidate) say when asked directly: checked on
+// The marks that the indicator scans and the driver read (zhquant/rules/scan_marks.hpp) say, at
+// every character, what the word lists and punctuation lists say when asked directly: checked on
 // chosen sentences, on the seeds, and with lexicons whose words the tables must grow for or
 // cannot index (a first character of four bytes).
-#include <zhquant/detail/start_chars.hpp>
 #include <zhquant/rules/scan_marks.hpp>
 #include <zhquant/text/normalize.hpp>
 
@@ -55,10 +53,6 @@ std::uint8_t marks_asked_directly(std::string_view s, lexicon const& words) {
     for (word_list const* list : d::stop_word_lists(words))
         if (a_word_starts_like(s, *list)) m |= mark::stop_word;
     if (a_word_starts_like(s, words.fillers)) m |= mark::filler;
-    // Where the mention scan, reading the text itself, would stop at this character.
-    char const* const c = s.data();
-    if (zhquant::detail::skip_to_candidate(c, c + char_length(s), zhquant::detail::mention_start_chars) == c)
-        m |= mark::mention_start;
     return m;
 }
 
@@ -95,8 +89,6 @@ TEST(ScanMarks, MarksTheSentenceOfTheHeaderExample) {
     EXPECT_TRUE(marks.stop_word_fits(20, text.size()));
     EXPECT_FALSE(marks.stop_word_fits(20, 23)) << "同比 does not fit before byte 23";
     EXPECT_EQ(marks.next(0, text.size(), mark::sentence_end), text.size());
-    EXPECT_EQ(marks.next(0, text.size(), mark::mention_start), 6u) << "the 3 of 36923";
-    EXPECT_EQ(marks[6], mark::mention_start);
     expect_marks_as_asked(text, lexicon::builtin());
 }
 
@@ -126,7 +118,6 @@ TEST(ScanMarks, AgreeWithTheListsOnChosenSentences) {
              "A,B;C:D!E?F…G—H－I（J）K、L",
              "",
              "减少下降持平分别比重其中",
-             "约¥300元，超过两万三千亩，£5、$20和€7；上半年打对折，大约一半",
          })
         expect_marks_as_asked(text, lexicon::builtin());
 }

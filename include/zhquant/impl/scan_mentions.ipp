@@ -3,7 +3,6 @@
 #pragma once
 
 #include <zhquant/config.hpp>
-#include <zhquant/detail/marked_bytes.hpp>
 #include <zhquant/detail/numeral_chars.hpp>
 #include <zhquant/detail/start_chars.hpp>
 #include <zhquant/grammar/mention.hpp>
@@ -47,19 +46,14 @@ inline bool may_start_mention(char const* p, char const* end) noexcept {
 // The mentions of a normalized text, with offsets into that text.
 ZHQUANT_DECL std::size_t scan_mentions(std::string_view text, unit_registry const& units,
                                        std::vector<mention>& mentions, std::vector<error>& errors, std::size_t from,
-                                       std::size_t most, std::uint8_t const* start_marks, std::uint8_t start_mark) {
+                                       std::size_t most) {
     grammar::mention_reader const reader(units);
     char const* const begin = text.data();
     char const* const end = begin + text.size();
     char const* p = begin + std::min(from, text.size());
     grammar::mention_parts parts;
     std::size_t found = 0;
-    // One loop whichever finds the candidates: the reader is inlined once.
-    auto const next_candidate = [&](char const* at) {
-        if (start_marks) return begin + next_marked(start_marks, static_cast<std::size_t>(at - begin), text.size(), start_mark);
-        return skip_to_candidate(at, end, mention_start_chars);
-    };
-    while (found < most && (p = next_candidate(p)) < end) {
+    while (found < most && (p = skip_to_candidate(p, end, mention_start_chars)) < end) {
         std::size_t const step = utf8_length_at(p, end);
         if (!may_start_mention(p, end)) {
             p += step;

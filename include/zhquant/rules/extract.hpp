@@ -165,9 +165,8 @@ void extract_piece(normalized_text const& piece, rule_set const& rules, lexicon 
     for (std::size_t from = 0; first_round || from < text.size(); first_round = false) {
         mentions.clear();
         found_errors.clear();
-        std::size_t const scanned = zhquant::detail::scan_mentions(text, words.units, mentions, found_errors, from,
-                                                                   round_mentions, state.marks().data(),
-                                                                   scan_mark::mention_start);
+        std::size_t const scanned =
+            zhquant::detail::scan_mentions(text, words.units, mentions, found_errors, from, round_mentions);
         std::size_t const to = scanned < text.size() ? round_end(text, state.marks(), from, scanned) : text.size();
         // What lies past the round's end is read again by the next round.
         while (!mentions.empty() && mentions.back().start >= to) mentions.pop_back();

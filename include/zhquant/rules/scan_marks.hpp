@@ -1,7 +1,6 @@
 // What each character of a piece of normalized text starts, for the scans of the rules and the
 // driver: clause punctuation, the separators of lists, the change and share words that end an
-// indicator, the fillers that an indicator's name is trimmed after, sentence and clause marks,
-// and where a mention may begin (the mention scan's candidates, read from here by extract()).
+// indicator, the fillers that an indicator's name is trimmed after, sentence and clause marks.
 //
 //     zhquant::rules::detail::scan_marks marks;
 //     marks.build("产值36923万元，同比增长8.3%", lexicon::builtin());
@@ -13,7 +12,6 @@
 // load.  A mark is on the first byte of its character, continuation bytes have none.
 #pragma once
 
-#include <zhquant/detail/marked_bytes.hpp>
 #include <zhquant/detail/start_chars.hpp>
 #include <zhquant/rules/lexicon.hpp>
 
@@ -36,9 +34,6 @@ inline constexpr std::uint8_t stop_word = 8;      // a change or share word (det
 inline constexpr std::uint8_t filler = 16;        // a filler of the lexicon may start here
 inline constexpr std::uint8_t sentence_end = 32;  // detail::sentence_marks
 inline constexpr std::uint8_t clause_end = 64;    // detail::clause_marks
-// A mention may begin here (detail::mention_start_chars): the candidates the mention scan would
-// find itself, marked in the same pass, so that extract() scans the piece once for both.
-inline constexpr std::uint8_t mention_start = 128;
 }  // namespace scan_mark
 
 namespace detail {
@@ -89,15 +84,10 @@ public:
         index_characters(words);
         char const* const begin = text.data();
         char const* const end = begin + text.size();
-        auto const in = [](zhquant::detail::start_char_bits const& bits, char32_t c) {
-            return c < 0x10000 && (bits[c / 64] >> (c % 64) & 1) != 0;
-        };
         for (char const* p = begin; (p = zhquant::detail::skip_to_candidate(p, end, candidates_)) < end;) {
             std::size_t const at = static_cast<std::size_t>(p - begin);
             char32_t const c = word_list::first_code_point(text.substr(at));
-            std::uint8_t mark = c == word_list::no_code_point ? unindexed_marks_ : 0;
-            if (in(marked_, c)) mark |= marks_of(c);
-            if (in(zhquant::detail::mention_start_chars, c)) mark |= scan_mark::mention_start;
+            std::uint8_t const mark = c == word_list::no_code_point ? unindexed_marks_ : marks_of(c);
             if (mark & scan_mark::stop_word) stop_bytes_[at] = unknown;
             marks_[at] = mark;
             p += zhquant::detail::utf8_length_at(p, end);
@@ -110,12 +100,18 @@ public:
 
     // The first byte in [at, end) with one of `mask`'s marks, or end.
     std::size_t next(std::size_t at, std::size_t end, std::uint8_t mask) const {
-        return zhquant::detail::next_marked(marks_.data(), at, end, mask);
+        std::uint8_t const* const m = marks_.data();
+        if constexpr (std::endian::native == std::endian::little) {
+            std::uint64_t const wanted = mask * std::uint64_t{0x0101010101010101};
+            for (; at + 8 <= end; at += 8) {
+                std::uint64_t word;
+                std::memcpy(&word, m + at, 8);
+                if (std::uint64_t const hit = word & wanted) return at + static_cast<std::size_t>(std::countr_zero(hit)) / 8;
+            }
+        }
+        while (at < end && !(m[at] & mask)) ++at;
+        return at;
     }
-
-    // The marks themselves, a byte per byte of the text: what scan_mentions reads its candidates
-    // from (scan_mark::mention_start).
-    std::uint8_t const* data() const { return marks_.data(); }
 
     // The last byte in [begin, end) with one of `mask`'s marks, or npos.
     std::size_t previous(std::size_t begin, std::size_t end, std::uint8_t mask) const {
@@ -157,12 +153,10 @@ private:
         return shortest;
     }
 
-    // The characters that carry a mark of the lists (marked_; with the mention starts, the
-    // candidates for skip_to_candidate), and their marks in a small open-addressed table: a few
-    // dozen characters, looked up at every candidate.
+    // The characters that carry a mark, for skip_to_candidate, and their marks in a small
+    // open-addressed table: a few dozen characters, looked up at every candidate.
     void index_characters(lexicon const& words) {
         candidates_.fill(0);
-        marked_.fill(0);
         std::vector<std::uint64_t> stop_starts;
         bool stops_indexed = true;
         for (word_list const* list : stop_word_lists(words))
@@ -183,7 +177,7 @@ private:
         table_.assign(std::size_t{1} << table_bits_, character_marks{});
 
         auto const add = [&](char32_t c, std::uint8_t mark) {
-            marked_[c / 64] |= std::uint64_t{1} << (c % 64);
+            candidates_[c / 64] |= std::uint64_t{1} << (c % 64);
             std::size_t i = slot_of(c);
             while (table_[i].code_point != c && table_[i].code_point != character_marks::empty)
                 i = (i + 1) & (table_.size() - 1);
@@ -205,8 +199,6 @@ private:
         };
         add_first_characters(stop_starts, scan_mark::stop_word);
         add_first_characters(filler_starts, scan_mark::filler);
-        for (std::size_t i = 0; i < candidates_.size(); ++i)
-            candidates_[i] |= marked_[i] | zhquant::detail::mention_start_chars[i];
     }
 
     std::size_t slot_of(char32_t c) const { return (c * std::uint32_t{0x9E3779B1}) >> (32 - table_bits_); }
@@ -224,8 +216,7 @@ private:
         std::uint8_t marks = 0;
     };
 
-    zhquant::detail::start_char_bits candidates_{};  // marked_ and the mention starts: where build() stops
-    zhquant::detail::start_char_bits marked_{};      // the characters of table_
+    zhquant::detail::start_char_bits candidates_{};
     std::vector<character_marks> table_;
     unsigned table_bits_ = 4;
     std::uint8_t unindexed_marks_ = 0;  // the marks of a four-byte character
