@@ -13,6 +13,7 @@
 
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -78,6 +79,18 @@ TEST(Limits, LineLongerThanTheMaximumIsAnError) {
     EXPECT_EQ(streamed.error(), n.error());
 }
 
+// `lines` lines of 300 一 (900 bytes), each ended by a line break that the PDF repair joins (a
+// wrap), every second one with `odd_tail` before its break.
+std::string wrapped_lines(int lines, std::string_view odd_tail = "") {
+    std::string text;
+    for (int line = 0; line < lines; ++line) {
+        for (int i = 0; i < 300; ++i) text += "一";
+        if (line % 2) text += odd_tail;
+        text += "\n";
+    }
+    return text;
+}
+
 // Input lines under the maximum that the PDF repair joins into one (a line break between two
 // Chinese characters is a wrap) make a line that the streams, whose pieces end at line breaks,
 // would hold whole: past the maximum a piece ends at the last wrap instead, as if it had been
@@ -85,11 +98,7 @@ TEST(Limits, LineLongerThanTheMaximumIsAnError) {
 TEST(Limits, JoinedLinesLongerThanTheMaximumAreCutAtAWrap) {
     zhquant::normalize_options options;
     options.max_line_bytes = 4096;
-    std::string wrapped;
-    for (int line = 0; line < 20; ++line) {
-        for (int i = 0; i < 300; ++i) wrapped += "一";
-        wrapped += line % 2 ? "的三吨\n" : "\n";
-    }
+    std::string const wrapped = wrapped_lines(20, "的三吨");
     zhquant::normalize_options unlimited = options;
     unlimited.max_line_bytes = zhquant::normalizer::unlimited;
     auto const expected = zhquant::find_mentions(wrapped, {nullptr, unlimited});
@@ -124,11 +133,7 @@ TEST(Limits, JoinedLinesLongerThanTheMaximumAreCutAtAWrap) {
 TEST(Limits, AnInputLineOverTheMaximumAfterJoinedLinesStopsAStream) {
     zhquant::normalize_options options;
     options.max_line_bytes = 4096;
-    std::string text;
-    for (int line = 0; line < 4; ++line) {
-        for (int i = 0; i < 300; ++i) text += "一";
-        text += "\n";
-    }
+    std::string text = wrapped_lines(4);
     for (int i = 0; i < 1400; ++i) text += "二";  // 4,200 bytes, no line break
     zhquant::mention_stream stream({nullptr, options}, 1000);
     auto ignore = [](auto const&...) {};
