@@ -17,8 +17,9 @@
 # 1 MiB), and read as a user would, at that limit: where the PDF repair joins the lines (一一一…,
 # 万万万…, 三吨五万元…: a wrap between Chinese characters), the streams cut the joined line at a wrap
 # past the limit.  one_line is one line of the whole size, read with the limit lifted
-# (--max-line-bytes 0): the line is held whole, and time must stay linear in it.  Whole process, one core (taskset -c 0), standard output to /dev/null, best wall time
-# of RUNS runs (default 3; a failed or stopped run is not repeated), peak RSS from /usr/bin/time.
+# (--max-line-bytes 0): the line is held whole, and time must stay linear in it.  Whole process,
+# one core (taskset -c 0), standard output to /dev/null, best wall time of RUNS runs (default 3;
+# a failed or stopped run is not repeated), peak RSS from /usr/bin/time.
 # The `mentions` column counts the mentions of the whole input (one more, untimed, run, at the same limit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
